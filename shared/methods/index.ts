@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { authMethods } from './auth';
+import { userMethods } from './users';
+
+/** The method table: every operation any client can perform, on every transport. */
+export const methods = {
+  ...authMethods,
+  ...userMethods,
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller sends (defaults still optional). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
