@@ -78,8 +78,8 @@ export async function createOfficeServer(options: OfficeServerOptions): Promise<
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof AppError) return sendError(reply, error);
-    const known = fromFastifyError(error as { code?: string; statusCode?: number; message: string });
-    if (known) return sendError(reply, known);
+    const known = fromFastifyError(error as { code?: string; statusCode?: number });
+    if (known) return sendError(reply, known.error, known.status);
     const errorId = Math.random().toString(36).slice(2, 10);
     logger.error('http error', { errorId, error: (error as Error).stack ?? String(error) });
     return sendError(reply, new AppError('INTERNAL', `Something went wrong on the server (error id ${errorId}).`, { errorId }));
