@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { authMethods } from './auth';
 import { userMethods } from './users';
+import { accountMethods, activityMethods, contactMethods } from './customers';
+import { workspaceMethods } from './workspace';
 
 /** The method table: every operation any client can perform, on every transport. */
 export const methods = {
   ...authMethods,
   ...userMethods,
+  ...accountMethods,
+  ...contactMethods,
+  ...activityMethods,
+  ...workspaceMethods,
 };
 
 export type Methods = typeof methods;

@@ -1,0 +1,72 @@
+import type { MethodName } from '../../../shared/methods';
+import type { RecordVerb } from '../../../shared/methods/records';
+import type { ListInput } from '../../../shared/schemas/common';
+import type { HandlerMap } from '../handler';
+import { signedIn, type Call } from '../handler';
+import { newId } from '../ids';
+import { allFields, type RecordDef, type Values } from './definition';
+import { recordHistory } from './history';
+import { listRecords } from './list';
+import { requireAssign, requireEdit } from './permissions';
+import { deleteRecord, restoreRecord } from './recycle-bin';
+import { insertRecord, loadLive, staleVersion, updateRecord } from './repo';
+
+/** Only the fields the caller actually sent, and none the backend owns (completedAt, derived links). */
+function writableValues(def: RecordDef, input: Values): Values {
+  const fields = allFields(def);
+  const values: Values = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value !== undefined && fields[name] && !fields[name].readOnly) values[name] = value;
+  }
+  return values;
+}
+
+export function createRecord(call: Call, def: RecordDef, input: Values): Values {
+  const me = signedIn(call);
+  const values: Values = { ...def.defaults?.(call), ...writableValues(def, input) };
+  values.ownerId ??= me.id;
+  return call.write((changes) => {
+    requireAssign(call, values.ownerId as string, 'ownerId');
+    def.normalize?.(call, values, '');
+    def.check?.(call, values, null, '');
+    const record = insertRecord(call, def, newId(), values);
+    changes.record({ table: def.table, id: record.id as string, op: 'create' });
+    return record;
+  });
+}
+
+export function updateRecordById(call: Call, def: RecordDef, input: { id: string; version: number; patch: Values }): Values {
+  return call.write((changes) => {
+    const before = loadLive(call, def, input.id);
+    requireEdit(call, before.ownerId as string, def.noun);
+    if (before.version !== input.version) throw staleVersion(def, before);
+    const patch = writableValues(def, input.patch);
+    if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireAssign(call, patch.ownerId as string, 'patch.ownerId');
+    def.normalize?.(call, patch, 'patch');
+    const after = { ...before, ...patch };
+    def.check?.(call, after, before, 'patch');
+    const record = updateRecord(call, def, before, after, input.version);
+    changes.record({ table: def.table, id: input.id, op: 'update', before, after: record });
+    return record;
+  });
+}
+
+type RecordHandlerName<T extends string> = Extract<`${T}.${RecordVerb}`, MethodName>;
+
+/** The seven record methods of API.md for one record type, all on the generic record service. */
+export function recordHandlers<T extends string>(def: RecordDef & { type: T }): HandlerMap<RecordHandlerName<T>> {
+  const handlers = {
+    [`${def.type}.create`]: (call: Call, input: Values) => createRecord(call, def, input),
+    [`${def.type}.get`]: (call: Call, { id }: { id: string }) => loadLive(call, def, id),
+    [`${def.type}.update`]: (call: Call, input: { id: string; version: number; patch: Values }) => updateRecordById(call, def, input),
+    [`${def.type}.delete`]: (call: Call, input: { id: string } & Values) => {
+      call.write((changes) => deleteRecord(call, def, input.id, input, changes));
+      return { ok: true as const };
+    },
+    [`${def.type}.restore`]: (call: Call, { id }: { id: string }) => call.write((changes) => restoreRecord(call, def, id, changes)),
+    [`${def.type}.list`]: (call: Call, input: ListInput) => listRecords(call, def, input),
+    [`${def.type}.history`]: (call: Call, { id }: { id: string }) => recordHistory(call, def, id),
+  };
+  return handlers as unknown as HandlerMap<RecordHandlerName<T>>;
+}
+

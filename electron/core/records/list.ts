@@ -1,0 +1,141 @@
+import { AppError } from '../../../shared/errors';
+import type { ListInput } from '../../../shared/schemas/common';
+import type { Call } from '../handler';
+import { signedIn } from '../handler';
+import { decodeCursor, encodeCursor } from './cursor';
+import { META_SORTS, allFields, searchKey, type FieldDef, type RecordDef, type Values } from './definition';
+import { rowToRecord, toColumn } from './mapping';
+import { teamOf } from './permissions';
+
+interface Where {
+  clauses: string[];
+  params: unknown[];
+}
+
+const COMPARISONS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=', ne: 'IS NOT' };
+/** Highest code point: `key || MAX` bounds a prefix range that an index can serve. */
+const PREFIX_END = '\u{10FFFF}';
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION', `${path}: ${message}`, [{ path, message }]);
+}
+
+/** Checks a filter value against the field's kind before it becomes a bound parameter. */
+function filterValue(field: FieldDef, value: unknown, path: string): unknown {
+  const ok =
+    field.kind === 'int' || field.kind === 'money'
+      ? typeof value === 'number' && Number.isFinite(value)
+      : field.kind === 'bool'
+        ? typeof value === 'boolean'
+        : typeof value === 'string' && value.length <= 500;
+  if (!ok) throw invalid(path, `Expected a ${field.kind === 'int' || field.kind === 'money' ? 'number' : field.kind === 'bool' ? 'true or false' : 'text'} value`);
+  return toColumn(field, value);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** filter -> SQL over whitelisted columns only; every value is a bound parameter. */
+function addFilters(call: Call, def: RecordDef, filter: Record<string, unknown>, where: Where): void {
+  const fields = allFields(def);
+  const me = signedIn(call).id;
+  for (const [key, raw] of Object.entries(filter)) {
+    const path = `filter.${key}`;
+    if (key === 'mine') {
+      if (raw === true) {
+        where.clauses.push('owner_id = ?');
+        where.params.push(me);
+      }
+      continue;
+    }
+    if (key === 'team') {
+      if (raw === true) {
+        where.clauses.push('owner_id IN (SELECT value FROM json_each(?))');
+        where.params.push(JSON.stringify([me, ...teamOf(call, me)]));
+      }
+      continue;
+    }
+    const field = fields[key];
+    if (!field?.filterable) throw invalid(path, `Cannot filter by ${key}`);
+    const column = field.column;
+    const resolve = (value: unknown, at: string) => (key === 'ownerId' && value === 'me' ? me : filterValue(field, value, at));
+    if (raw === null) {
+      where.clauses.push(`${column} IS NULL`);
+    } else if (typeof raw !== 'object' || Array.isArray(raw)) {
+      where.clauses.push(`${column} = ?`);
+      where.params.push(resolve(raw, path));
+    } else {
+      for (const [op, value] of Object.entries(raw as Record<string, unknown>)) {
+        const at = `${path}.${op}`;
+        if (op === 'eq') {
+          where.clauses.push(`${column} = ?`);
+          where.params.push(resolve(value, at));
+        } else if (op in COMPARISONS) {
+          where.clauses.push(`${column} ${COMPARISONS[op]} ?`);
+          where.params.push(resolve(value, at));
+        } else if (op === 'in') {
+          if (!Array.isArray(value) || value.length > 500) throw invalid(at, 'Expected a list of at most 500 values');
+          where.clauses.push(`${column} IN (SELECT value FROM json_each(?))`);
+          where.params.push(JSON.stringify(value.map((v, i) => resolve(v, `${at}.${i}`))));
+        } else if ((op === 'contains' || op === 'startsWith') && (field.kind === 'text' || field.kind === 'enum')) {
+          const text = escapeLike(String(filterValue(field, value, at)));
+          where.clauses.push(`${column} LIKE ? ESCAPE '\\'`);
+          where.params.push(op === 'contains' ? `%${text}%` : `${text}%`);
+        } else if (op === 'isNull') {
+          if (typeof value !== 'boolean') throw invalid(at, 'Expected true or false');
+          where.clauses.push(`${column} IS ${value ? '' : 'NOT '}NULL`);
+        } else {
+          throw invalid(at, `Unknown operator ${op}`);
+        }
+      }
+    }
+  }
+}
+
+export interface ListResult {
+  items: Values[];
+  nextCursor: string | null;
+}
+
+/**
+ * Lists live records with keyset paging: ORDER BY (sort key, id) and WHERE (sort key, id) > the
+ * last row of the previous page, so page 1,000 costs what page 1 costs and inserts between pages
+ * neither skip nor repeat rows.
+ */
+export function listRecords(call: Call, def: RecordDef, input: ListInput, extra?: Where): ListResult {
+  const where: Where = { clauses: ['deleted_at IS NULL'], params: [] };
+  if (extra) {
+    where.clauses.push(...extra.clauses);
+    where.params.push(...extra.params);
+  }
+  if (input.filter) addFilters(call, def, input.filter, where);
+  const q = input.q ? searchKey(input.q) : '';
+  if (q) {
+    where.clauses.push(`(${def.quickSearch.map((column) => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`);
+    for (let i = 0; i < def.quickSearch.length; i++) where.params.push(q, q + PREFIX_END);
+  }
+
+  const sortName = input.sort?.field ?? def.defaultSort.field;
+  const sortExprs = def.sorts[sortName] ?? META_SORTS[sortName];
+  if (!sortExprs) throw invalid('sort.field', `Cannot sort by ${sortName}`);
+  const dir = input.sort ? input.sort.dir : def.defaultSort.dir;
+  const keys = [...sortExprs, 'id'];
+  if (input.cursor) {
+    const after = decodeCursor(input.cursor, sortName, dir, keys.length);
+    where.clauses.push(`(${keys.join(', ')}) ${dir === 'asc' ? '>' : '<'} (${keys.map(() => '?').join(', ')})`);
+    where.params.push(...after);
+  }
+
+  const order = keys.map((key) => `${key} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
+  const sortColumns = sortExprs.map((expr, i) => `${expr} AS _sort${i}`).join(', ');
+  const sql = `SELECT *, ${sortColumns} FROM ${def.table} WHERE ${where.clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+  const rows = call.db.prepare(sql).all(...where.params, input.limit + 1) as Record<string, unknown>[];
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last
+      ? encodeCursor({ s: sortName, d: dir, v: [...sortExprs.map((_, i) => last[`_sort${i}`]), last.id] })
+      : null;
+  return { items: page.map((row) => rowToRecord(def, row)), nextCursor };
+}
