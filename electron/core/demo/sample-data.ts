@@ -1,0 +1,55 @@
+/** Realistic sample data for `--demo`: an office selling in the US, Europe and China. */
+
+export const DEMO_COMPANIES: { name: string; industry: string; city: string; country: string; website?: string; phone?: string }[] = [
+  { name: 'Northwind Traders', industry: 'Retail', city: 'Seattle', country: 'United States', website: 'northwind.example', phone: '+1 206 555 0142' },
+  { name: 'Contoso Pharmaceuticals', industry: 'Healthcare', city: 'Boston', country: 'United States', website: 'contoso.example' },
+  { name: 'Fabrikam Manufacturing', industry: 'Manufacturing', city: 'Detroit', country: 'United States', phone: '+1 313 555 0199' },
+  { name: 'Tailspin Toys', industry: 'Retail', city: 'Austin', country: 'United States' },
+  { name: 'Adventure Works Cycles', industry: 'Manufacturing', city: 'Portland', country: 'United States', website: 'adventure-works.example' },
+  { name: 'Blue Yonder Airlines', industry: 'Transport', city: 'Chicago', country: 'United States' },
+  { name: 'Litware Software', industry: 'Software', city: 'San Jose', country: 'United States', website: 'litware.example' },
+  { name: 'Margie’s Travel', industry: 'Travel', city: 'Denver', country: 'United States' },
+  { name: 'Alpine Ski House', industry: 'Hospitality', city: 'Innsbruck', country: 'Austria', phone: '+43 512 555 010' },
+  { name: 'Bäckerei Müller GmbH', industry: 'Food', city: 'München', country: 'Germany' },
+  { name: 'Société Générale de Café', industry: 'Food', city: 'Lyon', country: 'France' },
+  { name: 'Nordlicht Energie AG', industry: 'Energy', city: 'Hamburg', country: 'Germany', website: 'nordlicht.example' },
+  { name: '北京星光科技有限公司', industry: 'Software', city: '北京', country: '中国', phone: '+86 10 6552 9988' },
+  { name: '上海东方贸易有限公司', industry: 'Wholesale', city: '上海', country: '中国', phone: '+86 21 5888 1234' },
+  { name: '深圳华信电子股份有限公司', industry: 'Electronics', city: '深圳', country: '中国' },
+  { name: '杭州绿茶食品有限公司', industry: 'Food', city: '杭州', country: '中国' },
+  { name: '广州南方物流有限公司', industry: 'Transport', city: '广州', country: '中国' },
+  { name: '成都天府医疗器械有限公司', industry: 'Healthcare', city: '成都', country: '中国' },
+];
+
+export const DEMO_PEOPLE: { firstName: string; lastName: string; title: string }[] = [
+  { firstName: 'Emily', lastName: 'Johnson', title: 'Purchasing Manager' },
+  { firstName: 'Michael', lastName: 'Smith', title: 'CFO' },
+  { firstName: 'Sarah', lastName: 'Williams', title: 'Office Manager' },
+  { firstName: 'David', lastName: 'Brown', title: 'IT Director' },
+  { firstName: 'José', lastName: 'García', title: 'Operations Lead' },
+  { firstName: 'Anna', lastName: 'Schmidt', title: 'Head of Sales' },
+  { firstName: 'Lukas', lastName: 'Weber', title: 'Buyer' },
+  { firstName: 'Chloé', lastName: 'Dubois', title: 'Marketing Director' },
+  { firstName: 'Olivia', lastName: 'Taylor', title: 'CEO' },
+  { firstName: 'James', lastName: 'Anderson', title: 'Facilities Manager' },
+  { firstName: '伟', lastName: '王', title: '采购经理' },
+  { firstName: '芳', lastName: '李', title: '总经理' },
+  { firstName: '娜', lastName: '张', title: '财务总监' },
+  { firstName: '强', lastName: '刘', title: '技术总监' },
+  { firstName: '静', lastName: '陈', title: '行政主管' },
+  { firstName: '磊', lastName: '杨', title: '销售总监' },
+  { firstName: '洋', lastName: '赵', title: '项目经理' },
+  { firstName: '敏', lastName: '黄', title: '市场经理' },
+];
+
+export const DEMO_ACTIVITIES: { type: 'task' | 'call' | 'meeting' | 'email' | 'note'; subject: string }[] = [
+  { type: 'call', subject: 'Intro call about their needs' },
+  { type: 'meeting', subject: 'Product demo at their office' },
+  { type: 'task', subject: 'Send the price list' },
+  { type: 'email', subject: 'Follow-up on the quote' },
+  { type: 'task', subject: 'Prepare the renewal offer' },
+  { type: 'note', subject: 'Prefers calls in the morning' },
+  { type: 'call', subject: '电话回访客户满意度' },
+  { type: 'meeting', subject: '季度业务回顾会议' },
+  { type: 'task', subject: '发送合同草稿' },
+];
