@@ -1,0 +1,84 @@
+import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
+import { IconAdjustments, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { APP_VERSION } from '../../../shared/version';
+import { useCurrentUser } from '../auth/session-context';
+import { SECTIONS } from './navigation';
+
+interface NavItemProps {
+  to: string;
+  label: string;
+  icon: Icon;
+  onNavigate: () => void;
+  /** Active only on exactly this path, not on the paths below it. */
+  end?: boolean;
+}
+
+function NavItem({ to, label, icon: ItemIcon, onNavigate, end = false }: NavItemProps) {
+  const { pathname } = useLocation();
+  const active = pathname === to || (!end && pathname.startsWith(`${to}/`));
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={<ItemIcon size={20} stroke={1.6} />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+      variant="light"
+      fw={500}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
+
+export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  const inSettings = pathname.startsWith('/settings');
+  const [settingsOpen, setSettingsOpen] = useState(inSettings);
+
+  return (
+    <>
+      <AppShell.Section grow component={ScrollArea} p="sm">
+        <nav aria-label={t('nav.label')}>
+          {SECTIONS.map((section) => (
+            <NavItem
+              key={section.key}
+              to={section.path}
+              label={t(`nav.${section.key}`)}
+              icon={section.icon}
+              onNavigate={onNavigate}
+              end={section.path === '/'}
+            />
+          ))}
+          <NavLink
+            component="button"
+            type="button"
+            aria-expanded={settingsOpen || inSettings}
+            label={t('nav.settings')}
+            leftSection={<IconSettings size={20} stroke={1.6} />}
+            opened={settingsOpen || inSettings}
+            onChange={setSettingsOpen}
+            fw={500}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          >
+            <NavItem to="/settings" label={t('nav.preferences')} icon={IconAdjustments} onNavigate={onNavigate} end />
+            {user.role === 'admin' && (
+              <NavItem to="/settings/users" label={t('nav.users')} icon={IconUsers} onNavigate={onNavigate} />
+            )}
+          </NavLink>
+        </nav>
+      </AppShell.Section>
+      <AppShell.Section px="md" py="sm">
+        <Text size="xs" c="dimmed">
+          {t('app.version', { version: APP_VERSION })}
+        </Text>
+      </AppShell.Section>
+    </>
+  );
+}
