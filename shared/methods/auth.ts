@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod } from '../method';
 import { Empty, Ok } from '../schemas/common';
 import { ChangePasswordInput, CreateFirstAdminInput, LoginInput, Session, SetupStatus } from '../schemas/auth';
-import { User } from '../schemas/users';
+import { DisplayName, User } from '../schemas/users';
 
 export const authMethods = {
   'auth.login': defineMethod({
@@ -31,6 +31,16 @@ export const authMethods = {
     summary: 'Change your own password; your other sessions end.',
     input: ChangePasswordInput,
     output: Ok,
+    kind: 'write',
+    access: 'user',
+    readonlyMayCall: true,
+  }),
+  'auth.updateProfile': defineMethod({
+    summary: 'Change your own display name or language.',
+    input: z
+      .object({ displayName: DisplayName.optional(), locale: z.enum(['en', 'zh-CN']).nullable().optional() })
+      .strict(),
+    output: User,
     kind: 'write',
     access: 'user',
     readonlyMayCall: true,

@@ -83,6 +83,13 @@ describe('users and roles', () => {
     ]);
   });
 
+  it('lets every user change their own name and language, and nothing else', async () => {
+    const { ctx } = await t.userWithRole('readonly', 'self');
+    const me = await t.backend.dispatch(ctx, 'auth.updateProfile', { displayName: '自己', locale: 'zh-CN' });
+    expect(me).toMatchObject({ displayName: '自己', locale: 'zh-CN', role: 'readonly' });
+    await expectAppError(t.backend.call(ctx, 'auth.updateProfile', { role: 'admin' }), 'VALIDATION');
+  });
+
   it('answers an unknown method with NOT_FOUND and a missing token with UNAUTHENTICATED', async () => {
     await expectAppError(t.backend.call(t.admin, 'users.explode', {}), 'NOT_FOUND');
     await expectAppError(t.backend.call(t.anonymous, 'users.list', {}), 'UNAUTHENTICATED');

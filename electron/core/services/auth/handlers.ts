@@ -9,7 +9,7 @@ import { createSession, endSession, endUserSessions } from './sessions';
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 
 export const authHandlers: HandlerMap<
-  'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'setup.status' | 'setup.createAdmin'
+  'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'auth.updateProfile' | 'setup.status' | 'setup.createAdmin'
 > = {
   async 'auth.login'(call, { username, password }) {
     const { loginLimiter } = call.services;
@@ -58,6 +58,22 @@ export const authHandlers: HandlerMap<
       changes.record({ table: 'users', id: user.id, op: 'update', before: { password: 1 }, after: { password: 2 }, redact: ['password'] });
     });
     return { ok: true };
+  },
+
+  'auth.updateProfile'(call, patch) {
+    const user = signedIn(call);
+    return call.write((changes) => {
+      const after = {
+        ...user,
+        displayName: patch.displayName ?? user.displayName,
+        locale: patch.locale === undefined ? user.locale : patch.locale,
+      };
+      call.db
+        .prepare('UPDATE users SET display_name = ?, locale = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+        .run(after.displayName, after.locale, call.now.toISOString(), user.id);
+      changes.record({ table: 'users', id: user.id, op: 'update', before: user, after });
+      return rowToUser(findUserRowById(call.db, user.id)!);
+    });
   },
 
   'setup.status'(call) {
