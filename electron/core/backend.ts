@@ -6,9 +6,20 @@ import type { ChangeEvent } from '../../shared/schemas/system';
 import type { Backend, BackendOptions } from './backend-types';
 import { appRoot } from './app-paths';
 import { consoleLogger, systemClock } from './context';
+import { BackupService } from './backup/backup-service';
+import { claimDataFolder } from './backup/run-lock';
+import { BackupScheduler } from './backup/scheduler';
+import { assertLocalFilesystem } from './db/filesystem';
+import { LicenceService } from './licence/licence-service';
+import { serverFingerprintReader } from './licence/fingerprint';
+import { seatsInUse } from './licence/seats';
+import { VENDOR_PUBLIC_KEYS } from './licence/vendor-keys';
 import { StartupError, openAndMigrate } from './db/migrate';
 import { loadMigrations } from './db/migrations';
 import { createDispatch } from './dispatch';
+import { stopJobs } from './import/jobs';
+import { installDerivedIndexes } from './search/install';
+import { oldestActiveAdmin, startServiceJobs } from './services/service/background-jobs';
 import { newId } from './ids';
 import type { Services } from './services';
 import { LoginLimiter } from './services/auth/login-limiter';
@@ -27,13 +38,25 @@ export const DATABASE_FILE = 'lantern.db';
  * when asked, and returns the one dispatch every transport calls. Plain Node: no Electron here.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const logger = options.logger ?? consoleLogger;
-  const clock = options.clock ?? systemClock;
   const dataDir = resolve(options.dataDir);
   ensureWritableFolder(dataDir);
+  // Before anything is opened: a database on a share is refused untouched.
+  assertLocalFilesystem(dataDir, options.filesystemProbe);
+  const lock = options.runLock === false ? null : claimDataFolder(dataDir, (options.clock ?? systemClock).now());
+  try {
+    return await startBackend(options, dataDir, () => lock?.release());
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startBackend(options: BackendOptions, dataDir: string, releaseLock: () => void): Promise<Backend> {
+  const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? systemClock;
   const dbPath = join(dataDir, DATABASE_FILE);
   const migrations = loadMigrations(options.migrationsDir ?? join(appRoot(), 'migrations'));
-  const { db, schemaVersion } = await openAndMigrate({
+  const { db, schemaVersion, backupPath } = await openAndMigrate({
     file: dbPath,
     migrations,
     backupsDir: join(dataDir, 'backups'),
@@ -41,6 +64,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now: clock.now(),
   });
   purgeExpiredSessions(db, clock.now());
+  // Search and duplicate-key indexes whose definition changed (or that are new) are rebuilt here, once.
+  installDerivedIndexes(db, logger);
   if (options.firstAdmin && countActiveAdmins(db) === 0) await createFirstAdmin(db, options.firstAdmin, clock.now());
 
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -48,7 +73,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     loginLimiter: new LoginLimiter(),
     setupGate: new SetupGate(options.requireSetupCode && countActiveAdmins(db) === 0),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    licence: new LicenceService({
+      db,
+      publicKeys: options.licencePublicKeys ?? VENDOR_PUBLIC_KEYS,
+      serverFingerprint: serverFingerprintReader(dataDir),
+      now: clock.now(),
+      appReleaseDate: options.appReleaseDate,
+    }),
+    backups: new BackupService({ db, dbPath, dataDir, clock, logger }),
+    startedAt: clock.now(),
   };
+  if (backupPath) services.backups.recordExisting(backupPath, 'pre-migration', clock.now());
+  const scheduler = new BackupScheduler(services.backups, clock, logger);
+  if (options.scheduledBackups !== false) scheduler.start();
   const dispatch = createDispatch({
     db,
     clock,
@@ -64,6 +101,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
   });
+  // Mailbox polling and the watched .eml folder (service desk), through dispatch as the oldest admin.
+  const serviceJobs = startServiceJobs({ call: dispatch, actAs: () => (db.open ? oldestActiveAdmin(db) : null), clock, logger });
 
   return {
     call: dispatch,
@@ -83,9 +122,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     schemaVersion,
     dbPath,
+    dataDir,
+    checkScheduledBackup: () => scheduler.tick(),
+    licenceStatus: () => services.licence.status(clock.now(), seatsInUse(db, clock.now())),
     close() {
       listeners.clear();
+      scheduler.stop();
+      serviceJobs.stop();
+      services.licence.persist();
+      stopJobs(db);
       if (db.open) db.close();
+      releaseLock();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { CallContext, Clock, Logger } from './context';
 import type { Db } from './db/open';
 import type { Call, Handler } from './handler';
 import { handlers } from './handlers';
+import { enforceLicence } from './licence/gate';
 import type { Services } from './services';
 import { findSession } from './services/auth/sessions';
 import { findUserRowById, rowToUser } from './services/users/repo';
@@ -26,7 +27,8 @@ export type Dispatch = (ctx: CallContext, method: string, input: unknown) => Pro
 
 /**
  * The single checkpoint of ARCHITECTURE.md, in this order: the method exists; the caller is signed
- * in and allowed; the input is valid; then the handler runs (writes in one BEGIN IMMEDIATE
+ * in and allowed; the input is valid; the licence allows it (a seat, and writes only while licensed
+ * or on trial); then the handler runs (writes in one BEGIN IMMEDIATE
  * transaction with their change log), and its result is checked against the output schema, which
  * also strips anything the contract does not name. Every failure leaves as an AppError.
  */
@@ -47,6 +49,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      // The licence checkpoint: keeps the caller's seat, refuses writes the licence does not allow.
+      enforceLicence({ db, licence: services.licence, method, spec, session, address: ctx.address, now });
 
       const call: Call = {
         ctx,

@@ -5,6 +5,16 @@ import { userHandlers } from './services/users/handlers';
 import { customerHandlers } from './services/records/handlers';
 import { settingsHandlers } from './services/settings/handlers';
 import { viewHandlers } from './services/views/handlers';
+import { licenceHandlers } from './licence/handlers';
+import { updateHandlers } from './licence/update-handlers';
+import { adminHandlers } from './backup/admin-handlers';
+import { backupHandlers } from './backup/handlers';
+import { serviceHandlers } from './services/service/handlers';
+import { salesHandlers } from './services/sales/handlers';
+import { searchHandlers } from './search/handlers';
+import { duplicateHandlers } from './duplicates/handlers';
+import { importHandlers } from './import/handlers';
+import { exportHandlers } from './export/handlers';
 
 /** Every method of the contract has exactly one handler: a missing one is a compile error here. */
 export const handlers: HandlerMap<MethodName> = {
@@ -13,4 +23,14 @@ export const handlers: HandlerMap<MethodName> = {
   ...customerHandlers,
   ...viewHandlers,
   ...settingsHandlers,
+  ...licenceHandlers,
+  ...updateHandlers,
+  ...backupHandlers,
+  ...adminHandlers,
+  ...serviceHandlers,
+  ...salesHandlers,
+  ...searchHandlers,
+  ...duplicateHandlers,
+  ...importHandlers,
+  ...exportHandlers,
 };

@@ -6,6 +6,7 @@ import { silentLogger, type CallContext } from '../core/context';
 import { StartupError } from '../core/db/migrate';
 import { AppError } from '../../shared/errors';
 import { ROLES } from '../../shared/roles';
+import { ADMIN_COMMANDS_USAGE, printLicence, runBackendCommand, runOfflineCommand } from './admin-commands';
 
 const USAGE = `Usage: npm run admin -- <command> [--data DIR]
 
@@ -14,6 +15,7 @@ Commands:
   users create <username> --role ROLE --password PW [--name "Display Name"]
   users reset-password <username> --password PW
   users deactivate <username>
+${ADMIN_COMMANDS_USAGE}
 
   --data DIR   the data folder (default: ${defaultDataDir()})
 Roles: ${ROLES.join(', ')}.
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const backend = await createBackend({ dataDir: values.data ?? defaultDataDir(), logger: silentLogger, requireSetupCode: false });
+  const dataDir = values.data ?? defaultDataDir();
+  if (await runOfflineCommand(positionals, dataDir)) return;
+  // Beside a running server: no lock of its own, and the server takes the daily backups.
+  const backend = await createBackend({ dataDir, logger: silentLogger, requireSetupCode: false, runLock: false, scheduledBackups: false });
   try {
     await run(backend, positionals, values);
   } finally {
@@ -48,6 +54,7 @@ async function main(): Promise<void> {
 }
 
 async function run(backend: Backend, [group, command, target]: string[], values: Record<string, string | boolean | undefined>) {
+  if (group === 'license' && command === 'show') return printLicence(backend.licenceStatus());
   const adminId = backend.firstAdminId();
   if (!adminId) fail('there is no administrator yet: start the server once with LANTERN_ADMIN_PASSWORD, or use its first-run page.');
   // The admin tool acts as the first administrator, through the same dispatch (and change log) as every client.
@@ -88,6 +95,7 @@ async function run(backend: Backend, [group, command, target]: string[], values:
       return;
     }
     default:
+      if (await runBackendCommand(backend, ctx, [group, command, target], values)) return;
       fail(`unknown command "${[group, command].filter(Boolean).join(' ')}".\n${USAGE}`);
   }
 }

@@ -72,9 +72,15 @@ async function main(): Promise<void> {
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  console.log(`Lantern CRM office server listening on https://${shownHost}:${actualPort}`);
-  console.log(`Certificate SHA-256 fingerprint: ${tls.fingerprint}`);
-  console.log(`Data folder: ${dataDir}`);
+  // One write, so whoever waits for the listening line also has the fingerprint and licence lines.
+  console.log(
+    [
+      `Lantern CRM office server listening on https://${shownHost}:${actualPort}`,
+      `Certificate SHA-256 fingerprint: ${tls.fingerprint}`,
+      `Data folder: ${dataDir}`,
+      `Licence: ${backend.licenceStatus().message}`,
+    ].join('\n'),
+  );
   const setupCode = backend.setupCode;
   if (setupCode) console.log(`First-run setup code: ${setupCode} (open the address above and enter it to create the administrator)`);
 

@@ -8,10 +8,14 @@ import { AppError } from '../../shared/errors';
 import { APP_VERSION } from '../../shared/version';
 import type { Backend } from '../core/backend-types';
 import type { Logger } from '../core/context';
+import { UPDATES_FOLDER } from '../core/licence/updates-policy';
+import { registerBackupDownload } from './backup-download';
 import { registerChangeFeed } from './change-feed';
 import { fromFastifyError, sendError } from './http-errors';
 import { buildOpenApiDocument } from './openapi';
 import type { TlsMaterial } from './tls';
+import { clientVersionRefusal, registerUpdateFeed } from './updates';
+import { registerExportRoute } from '../core/export/http-route';
 
 export interface OfficeServerOptions {
   backend: Backend;
@@ -21,6 +25,8 @@ export interface OfficeServerOptions {
   logger: Logger;
   /** Largest request body accepted; imports send whole files, so it is generous but bounded. */
   bodyLimitBytes?: number;
+  /** The LAN update feed served at /updates/ (default `<data>/updates`). */
+  updatesDir?: string;
 }
 
 /** The strict policy for the web client: only our own scripts, no plugins, no framing. */
@@ -93,6 +99,8 @@ export async function createOfficeServer(options: OfficeServerOptions): Promise<
   app.post<{ Params: { method: string } }>('/api/v1/:method', async (request, reply) => {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
+    const outdated = clientVersionRefusal(request.headers, request.params.method, backend.schemaVersion);
+    if (outdated) return sendError(reply, outdated);
     try {
       const result = await backend.call({ token, address: request.ip, transport: 'http' }, request.params.method, request.body);
       return reply.header('Cache-Control', 'no-store').send(result);
@@ -102,6 +110,9 @@ export async function createOfficeServer(options: OfficeServerOptions): Promise<
   });
 
   registerChangeFeed(app, backend);
+  registerExportRoute(app, backend);
+  await registerUpdateFeed(app, options.updatesDir ?? join(backend.dataDir, UPDATES_FOLDER));
+  registerBackupDownload(app, backend);
   await registerWebClient(app, options.webRoot);
 
   app.setNotFoundHandler((request, reply) => {

@@ -3,6 +3,14 @@ import { authMethods } from './auth';
 import { userMethods } from './users';
 import { accountMethods, activityMethods, contactMethods } from './customers';
 import { workspaceMethods } from './workspace';
+import { licenceMethods } from './licence';
+import { adminMethods } from './admin';
+import { caseMethods, mailMethods, retentionMethods } from './service';
+import { salesMethods } from './sales';
+import { searchMethods } from './search';
+import { duplicateMethods } from './duplicates';
+import { importMethods } from './import';
+import { exportMethods } from './export';
 
 /** The method table: every operation any client can perform, on every transport. */
 export const methods = {
@@ -12,6 +20,16 @@ export const methods = {
   ...contactMethods,
   ...activityMethods,
   ...workspaceMethods,
+  ...licenceMethods,
+  ...adminMethods,
+  ...caseMethods,
+  ...mailMethods,
+  ...retentionMethods,
+  ...salesMethods,
+  ...searchMethods,
+  ...duplicateMethods,
+  ...importMethods,
+  ...exportMethods,
 };
 
 export type Methods = typeof methods;

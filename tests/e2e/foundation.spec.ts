@@ -34,7 +34,7 @@ test('the admin sees the frame and creates a sales user', async ({ page, request
   await screenshot(page, 'frame-en-dark');
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
-  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await nav.getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByText('Coming soon')).toBeVisible();
 
   await nav.getByRole('button', { name: 'Settings' }).click();

@@ -2,6 +2,7 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 import type { CallContext, Clock } from '../../electron/core/context';
 import { silentLogger } from '../../electron/core/context';
 import type { Role } from '../../shared/roles';
+import { issueTestLicence, TEST_PUBLIC_KEYS } from './licence';
 import { makeTempDir } from './temp';
 
 export const ADMIN_PASSWORD = 'correct horse battery';
@@ -32,8 +33,13 @@ export interface TestBackend {
 
 let counter = 0;
 
-/** A real backend on a real database file in a temp folder, with an administrator signed in. */
-export async function startTestBackend(options: Partial<BackendOptions> = {}): Promise<TestBackend> {
+/**
+ * A real backend on a real database file in a temp folder, with an administrator signed in. It runs
+ * on a 100-seat licence signed with the tests-only key, unless `licence: 'trial'` asks for the
+ * 30-day, 3-seat trial of a fresh installation.
+ */
+export async function startTestBackend(options: Partial<BackendOptions> & { licence?: 'trial' } = {}): Promise<TestBackend> {
+  const { licence, ...backendOptions } = options;
   const temp = makeTempDir();
   const clock = new TestClock();
   const backend = await createBackend({
@@ -42,7 +48,8 @@ export async function startTestBackend(options: Partial<BackendOptions> = {}): P
     clock,
     requireSetupCode: false,
     firstAdmin: { username: 'admin', password: ADMIN_PASSWORD },
-    ...options,
+    licencePublicKeys: TEST_PUBLIC_KEYS,
+    ...backendOptions,
   });
   const anonymous: CallContext = { token: null, address: '10.0.0.1', transport: 'test' };
   const login = async (username: string, password: string, address = '10.0.0.1'): Promise<CallContext> => {
@@ -50,6 +57,7 @@ export async function startTestBackend(options: Partial<BackendOptions> = {}): P
     return { token: session.token, address, transport: 'test' };
   };
   const admin = await login('admin', ADMIN_PASSWORD);
+  if (licence !== 'trial') await backend.dispatch(admin, 'licence.install', { text: issueTestLicence() });
   return {
     backend,
     dataDir: temp.dir,

@@ -49,6 +49,11 @@ export interface RecordDef {
   onDelete?(call: Call, record: Values, input: Record<string, unknown>, batch: DeleteBatch): unknown;
   /** Undoes what onDelete recorded in its payload (re-links unlinked contacts). */
   onRestore?(call: Call, record: Values, payload: unknown, changes: ChangeRecorder): void;
+  /**
+   * Runs in the write's transaction after a create (`before` null) or an update is stored: for
+   * rows that hang off the record and need it to exist (a deal's stage history).
+   */
+  afterWrite?(call: Call, record: Values, before: Values | null, changes: ChangeRecorder): void;
 }
 
 export interface DeleteBatch {
@@ -75,8 +80,13 @@ export const META_SORTS: Record<string, string[]> = {
   createdAt: ['created_at'],
 };
 
+const allFieldsCache = new WeakMap<RecordDef, Record<string, FieldDef>>();
+
+/** Meta and own fields of a type; built once per type (every row mapping reads it). */
 export function allFields(def: RecordDef): Record<string, FieldDef> {
-  return { ...META_FIELDS, ...def.fields };
+  let fields = allFieldsCache.get(def);
+  if (!fields) allFieldsCache.set(def, (fields = { ...META_FIELDS, ...def.fields }));
+  return fields;
 }
 
 /** Lower-case without accents: "José Müller" -> "jose muller"; CJK is left as it is. */

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/methods';
 import type { RecordVerb } from '../../../shared/methods/records';
 import type { ListInput } from '../../../shared/schemas/common';
+import type { ChangeRecorder } from '../changes';
 import type { HandlerMap } from '../handler';
 import { signedIn, type Call } from '../handler';
 import { newId } from '../ids';
@@ -22,33 +23,50 @@ function writableValues(def: RecordDef, input: Values): Values {
 }
 
 export function createRecord(call: Call, def: RecordDef, input: Values): Values {
+  return call.write((changes) => createRecordIn(call, def, input, changes));
+}
+
+/**
+ * Creates a record inside a write the caller already holds, so several records can be made all or
+ * nothing (a lead's conversion); `path` prefixes the field paths of errors (`opportunity.stage`).
+ */
+export function createRecordIn(call: Call, def: RecordDef, input: Values, changes: ChangeRecorder, path = ''): Values {
   const me = signedIn(call);
   const values: Values = { ...def.defaults?.(call), ...writableValues(def, input) };
   values.ownerId ??= me.id;
-  return call.write((changes) => {
-    requireAssign(call, values.ownerId as string, 'ownerId');
-    def.normalize?.(call, values, '');
-    def.check?.(call, values, null, '');
-    const record = insertRecord(call, def, newId(), values);
-    changes.record({ table: def.table, id: record.id as string, op: 'create' });
-    return record;
-  });
+  requireAssign(call, values.ownerId as string, path ? `${path}.ownerId` : 'ownerId');
+  def.normalize?.(call, values, path);
+  def.check?.(call, values, null, path);
+  const record = insertRecord(call, def, newId(), values);
+  changes.record({ table: def.table, id: record.id as string, op: 'create' });
+  def.afterWrite?.(call, record, null, changes);
+  return record;
 }
 
 export function updateRecordById(call: Call, def: RecordDef, input: { id: string; version: number; patch: Values }): Values {
-  return call.write((changes) => {
-    const before = loadLive(call, def, input.id);
-    requireEdit(call, before.ownerId as string, def.noun);
-    if (before.version !== input.version) throw staleVersion(def, before);
-    const patch = writableValues(def, input.patch);
-    if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireAssign(call, patch.ownerId as string, 'patch.ownerId');
-    def.normalize?.(call, patch, 'patch');
-    const after = { ...before, ...patch };
-    def.check?.(call, after, before, 'patch');
-    const record = updateRecord(call, def, before, after, input.version);
-    changes.record({ table: def.table, id: input.id, op: 'update', before, after: record });
-    return record;
-  });
+  return call.write((changes) => updateRecordIn(call, def, input, changes));
+}
+
+/** Updates a record inside a write the caller already holds; `path` is where the patch sits in the input. */
+export function updateRecordIn(
+  call: Call,
+  def: RecordDef,
+  input: { id: string; version: number; patch: Values },
+  changes: ChangeRecorder,
+  path = 'patch',
+): Values {
+  const before = loadLive(call, def, input.id);
+  requireEdit(call, before.ownerId as string, def.noun);
+  if (before.version !== input.version) throw staleVersion(def, before);
+  const patch = writableValues(def, input.patch);
+  if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireAssign(call, patch.ownerId as string, `${path}.ownerId`);
+  def.normalize?.(call, patch, path);
+  const after = { ...before, ...patch };
+  def.check?.(call, after, before, path);
+  const record = updateRecord(call, def, before, after, input.version);
+  changes.record({ table: def.table, id: input.id, op: 'update', before, after: record });
+  def.afterWrite?.(call, record, before, changes);
+  return record;
 }
 
 type RecordHandlerName<T extends string> = Extract<`${T}.${RecordVerb}`, MethodName>;

@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/errors';
+import { cachedStatement } from '../db/statements';
 import type { Call } from '../handler';
 import { allFields, type RecordDef, type Values } from './definition';
 import { rowToRecord, toColumn } from './mapping';
 
 export function findRow(call: Call, def: RecordDef, id: string): Record<string, unknown> | undefined {
-  return call.db.prepare(`SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return cachedStatement(call.db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
 }
 
 /** A live (not deleted) record, or NOT_FOUND. */
@@ -31,9 +32,9 @@ export function insertRecord(call: Call, def: RecordDef, id: string, values: Val
   const userId = call.user?.id ?? null;
   const columns = { ...columnsOf(call, def, values), id, version: 1, created_at: now, updated_at: now, created_by: userId, updated_by: userId };
   const names = Object.keys(columns);
-  call.db
-    .prepare(`INSERT INTO ${def.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-    .run(...Object.values(columns));
+  cachedStatement(call.db, `INSERT INTO ${def.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+    ...Object.values(columns),
+  );
   return rowToRecord(def, findRow(call, def, id)!);
 }
 
@@ -44,12 +45,11 @@ export function insertRecord(call: Call, def: RecordDef, id: string, values: Val
 export function updateRecord(call: Call, def: RecordDef, before: Values, after: Values, expectedVersion: number): Values {
   const columns = columnsOf(call, def, after);
   const names = Object.keys(columns);
-  const result = call.db
-    .prepare(
-      `UPDATE ${def.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, updated_by = ?, version = version + 1
-       WHERE id = ? AND version = ? AND deleted_at IS NULL`,
-    )
-    .run(...Object.values(columns), call.now.toISOString(), call.user?.id ?? null, before.id, expectedVersion);
+  const result = cachedStatement(
+    call.db,
+    `UPDATE ${def.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, updated_by = ?, version = version + 1
+     WHERE id = ? AND version = ? AND deleted_at IS NULL`,
+  ).run(...Object.values(columns), call.now.toISOString(), call.user?.id ?? null, before.id, expectedVersion);
   if (result.changes !== 1) throw staleVersion(def, before);
   return rowToRecord(def, findRow(call, def, before.id as string)!);
 }

@@ -1,4 +1,6 @@
 import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors';
+import { CLIENT_VERSION_HEADER } from '../../../shared/schemas/admin';
+import { APP_VERSION } from '../../../shared/version';
 import { ApiError } from './api-error';
 import { createChangeFeed } from './feed';
 import type { Transport } from './transport';
@@ -26,7 +28,8 @@ export function createHttpTransport(getToken: () => string | null): Transport {
   const feed = createChangeFeed(getToken);
   return {
     async call(method, input, token) {
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      // An out-of-date page (a tab left open across a server upgrade) is told to reload instead of writing.
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', [CLIENT_VERSION_HEADER]: APP_VERSION };
       if (token) headers.Authorization = `Bearer ${token}`;
       let response: Response;
       try {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { APP_VERSION } from '../../../shared/version';
+import { ADMIN_PAGES } from '../features/admin/routes';
 import { useCurrentUser } from '../auth/session-context';
 import { SECTIONS } from './navigation';
 
@@ -71,6 +72,10 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
             {user.role === 'admin' && (
               <NavItem to="/settings/users" label={t('nav.users')} icon={IconUsers} onNavigate={onNavigate} />
             )}
+            {user.role === 'admin' &&
+              ADMIN_PAGES.map((page) => (
+                <NavItem key={page.key} to={page.path} label={t(`admin.nav.${page.key}`)} icon={page.icon} onNavigate={onNavigate} />
+              ))}
           </NavLink>
         </nav>
       </AppShell.Section>

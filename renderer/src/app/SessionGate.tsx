@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onSessionEnded } from '../api/client';
+import { SeatKeeper } from '../features/admin/SeatKeeper';
 import { useApiQuery } from '../api/hooks';
 import { getToken, subscribeToken } from '../api/token-store';
 import { CurrentUserContext } from '../auth/session-context';
@@ -38,6 +39,7 @@ function SignedInApp() {
     return (
       <CurrentUserContext value={me.data.user}>
         <LiveUpdates />
+        <SeatKeeper />
         <AppRoutes />
       </CurrentUserContext>
     );

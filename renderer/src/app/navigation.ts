@@ -6,11 +6,21 @@ import {
   IconHome,
   IconLifebuoy,
   IconTargetArrow,
+  IconTrash,
   IconTrendingUp,
   type Icon,
 } from '@tabler/icons-react';
 
-export type SectionKey = 'home' | 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'activities' | 'cases' | 'reports';
+export type SectionKey =
+  | 'home'
+  | 'accounts'
+  | 'contacts'
+  | 'leads'
+  | 'opportunities'
+  | 'activities'
+  | 'cases'
+  | 'reports'
+  | 'recycleBin';
 
 export interface Section {
   key: SectionKey;
@@ -28,4 +38,5 @@ export const SECTIONS: readonly Section[] = [
   { key: 'activities', path: '/activities', icon: IconCalendarEvent },
   { key: 'cases', path: '/cases', icon: IconLifebuoy },
   { key: 'reports', path: '/reports', icon: IconChartBar },
+  { key: 'recycleBin', path: '/recycle-bin', icon: IconTrash },
 ];

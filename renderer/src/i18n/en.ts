@@ -1,3 +1,8 @@
+import { adminEn } from '../features/admin/i18n/en';
+import { customersEn } from '../features/customers/i18n/en';
+import { recordsEn } from '../features/records/i18n/en';
+import { salesEn } from '../features/sales/i18n/en';
+
 /**
  * English, the reference language: zh-CN.ts must have exactly these keys (the compiler checks the
  * shape, tests/unit/i18n.test.ts checks that no value is empty).
@@ -30,6 +35,7 @@ export const en = {
     settings: 'Settings',
     preferences: 'Preferences',
     users: 'Users',
+    recycleBin: 'Recycle bin',
   },
   header: {
     searchLabel: 'Search',
@@ -148,6 +154,10 @@ export const en = {
     reload: 'Reload',
     loadFailed: 'Could not load your session',
   },
+  records: recordsEn,
+  customers: customersEn,
+  admin: adminEn,
+  sales: salesEn,
 };
 
 export type Messages = typeof en;

@@ -1,3 +1,7 @@
+import { adminZhCN } from '../features/admin/i18n/zh-CN';
+import { customersZhCN } from '../features/customers/i18n/zh-CN';
+import { recordsZhCN } from '../features/records/i18n/zh-CN';
+import { salesZhCN } from '../features/sales/i18n/zh-CN';
 import type { Messages } from './en';
 
 /** Simplified Chinese. Typed as the English messages so a missing or extra key is a compile error. */
@@ -29,6 +33,7 @@ export const zhCN: Messages = {
     settings: '设置',
     preferences: '偏好设置',
     users: '用户',
+    recycleBin: '回收站',
   },
   header: {
     searchLabel: '搜索',
@@ -147,4 +152,8 @@ export const zhCN: Messages = {
     reload: '重新加载',
     loadFailed: '无法加载您的登录信息',
   },
+  records: recordsZhCN,
+  customers: customersZhCN,
+  admin: adminZhCN,
+  sales: salesZhCN,
 };

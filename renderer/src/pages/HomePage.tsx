@@ -3,6 +3,7 @@ import { IconSparkles } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session-context';
 import { PageHeader } from '../components/PageHeader';
+import { MyWork } from '../features/customers/activities/MyWork';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -21,6 +22,9 @@ export function HomePage() {
           </Stack>
         </Group>
       </Paper>
+      <Stack mt="xl">
+        <MyWork />
+      </Stack>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../handler';
 import { signedIn } from '../../handler';
 import { newId } from '../../ids';
+import { takeSeatForNewSession } from '../../licence/seats';
 import { countActiveAdmins, findUserRowById, findUserRowByUsername, insertUser, rowToUser } from '../users/repo';
 import { hashPassword, verifyPassword } from './passwords';
 import { createSession, endSession, endUserSessions } from './sessions';
@@ -22,7 +23,12 @@ export const authHandlers: HandlerMap<
       throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     loginLimiter.succeed(username);
-    const session = call.write(() => createSession(call.db, row.id, call.now, call.services.sessionTtlMs, call.ctx));
+    const session = call.write(() => {
+      const created = createSession(call.db, row.id, call.now, call.services.sessionTtlMs, call.ctx);
+      // Throws LICENSE when every seat is taken: the new session rolls back with it.
+      takeSeatForNewSession(call, row.id, created.token);
+      return created;
+    });
     return { ...session, user: rowToUser(row) };
   },
 

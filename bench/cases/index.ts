@@ -1,0 +1,23 @@
+import { baselineCases } from './baseline';
+import { contactListCases } from './customers-lists';
+import { customerRecordCases } from './customers-records';
+import { salesCases } from './sales';
+import { serviceCases } from './service';
+import type { BenchCase } from './types';
+
+export type { BenchCase, CaseRun } from './types';
+
+/**
+ * Every benchmark case, grouped by the issue that set its target. Another issue adds a file
+ * (bench/cases/sales.ts, search.ts...) exporting its list and spreads it in here.
+ */
+export const CASES: BenchCase[] = [
+  ...baselineCases,
+  // Issue 3: customers.
+  ...contactListCases,
+  ...customerRecordCases,
+  // Issue 4: sales.
+  ...salesCases,
+  // Issue 5: service.
+  ...serviceCases,
+];

@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from '../db/open';
+import { checkDatabaseFile, countRows, databaseBytes } from './check';
+
+export interface TakenBackup {
+  file: string;
+  ok: boolean;
+  /** 'ok' or what went wrong (writing, integrity_check, row counts). */
+  check: string;
+  rowCounts: Record<string, number>;
+  schemaVersion: number;
+  sizeBytes: number;
+}
+
+/**
+ * Copies the live database to `file` with SQLite's online backup API, while people keep working,
+ * then proves the copy: integrity_check, and exactly the rows the database held at that moment.
+ *
+ * The copy is made from a separate read-only connection inside one read transaction: in WAL mode
+ * that pins a snapshot, so the backup is that snapshot page for page and the row counts taken at
+ * its start are what the copy must hold, however busy the writer is meanwhile. The file only gets
+ * its final name once it has passed; a copy that fails keeps a `.failed` name for inspection.
+ */
+export async function takeBackup(livePath: string, file: string): Promise<TakenBackup> {
+  const partial = `${file}.partial`;
+  let reader: Db | null = null;
+  let rowCounts: Record<string, number> = {};
+  let schemaVersion = 0;
+  try {
+    if (existsSync(file)) throw new Error(`${file} already exists; a backup never overwrites a file`);
+    mkdirSync(dirname(file), { recursive: true });
+    // Claimed before the first await, so a backup started at the same moment cannot pick this name.
+    closeSync(openSync(partial, 'wx'));
+    reader = new Database(livePath, { readonly: true, fileMustExist: true });
+    reader.exec('BEGIN');
+    rowCounts = countRows(reader); // also opens the snapshot the backup will copy
+    schemaVersion = reader.pragma('user_version', { simple: true }) as number;
+    await reader.backup(partial);
+    reader.exec('COMMIT');
+    reader.close();
+    reader = null;
+    makeSelfContained(partial);
+    syncFile(partial);
+  } catch (error) {
+    if (reader?.open) reader.close();
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(partial, { force: true });
+    return { file, ok: false, check: `The backup could not be written: ${(error as Error).message}`, rowCounts, schemaVersion, sizeBytes: 0 };
+  }
+  const verified = checkDatabaseFile(partial, rowCounts);
+  const finalName = verified.ok ? file : `${file}.failed`;
+  renameSync(partial, finalName);
+  return {
+    file: finalName,
+    ok: verified.ok,
+    check: verified.ok ? 'ok' : verified.integrity.join('; ') || `${verified.foreignKeyProblems} foreign key problems`,
+    rowCounts,
+    schemaVersion,
+    sizeBytes: databaseBytes(finalName),
+  };
+}
+
+/**
+ * A copy of a WAL database is itself in WAL mode: switch it to a rollback journal so the backup is
+ * one file, readable anywhere (even read-only media) without -wal and -shm companions.
+ */
+function makeSelfContained(file: string): void {
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** Flushes a file to disk, so a backup that was reported as written survives a power cut. */
+export function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `lantern-manual-2026-11-26T09-00-00-000Z.db`: sorts by time, safe on every filesystem. */
+export function backupFileName(kind: string, at: Date): string {
+  return `lantern-${kind}-${at.toISOString().replace(/[:.]/g, '-')}.db`;
+}

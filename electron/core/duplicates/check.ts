@@ -1,0 +1,81 @@
+import { AppError } from '../../../shared/errors';
+import type { RecordType } from '../../../shared/schemas/records/common';
+import type { Db } from '../db/open';
+import type { Call } from '../handler';
+import type { Values } from '../records/definition';
+import { rowToRecord } from '../records/mapping';
+import { recordDef } from '../records/registry';
+import { duplicateDef, type DuplicateDef, type Hit } from './definitions';
+import { effectiveRules } from './settings';
+import './types';
+
+export function requireDuplicateDef(db: Db, type: string): DuplicateDef {
+  const def = duplicateDef(type);
+  const exists = def && db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(def.table);
+  if (!def || !exists) throw new AppError('VALIDATION', `There are no duplicate rules for ${type}.`, [{ path: 'type', message: 'No duplicate rules' }]);
+  return def;
+}
+
+/**
+ * The record's values as the record service would store them (phones in E.164, checked emails),
+ * field by field: a half-typed form still gets checked on the fields that are valid.
+ */
+function normalized(call: Call, type: RecordType, input: Values): Values {
+  const def = recordDef(type);
+  if (!def) return input;
+  const values: Values = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (!(field in def.fields) || value === undefined || value === null || value === '') continue;
+    const one: Values = { [field]: typeof value === 'string' ? value.trim() : value };
+    try {
+      def.normalize?.(call, one, '');
+      Object.assign(values, one);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return values;
+}
+
+/** Several rules agreeing make a duplicate more certain: 1 - the product of each rule's doubt. */
+function combine(scores: number[]): number {
+  return 1 - scores.reduce((doubt, score) => doubt * (1 - score), 1);
+}
+
+/** Existing records that look like this one, best first, with the rules that matched. */
+export function checkDuplicates(call: Call, input: { type: string; record: Values; id?: string; limit: number }) {
+  const def = requireDuplicateDef(call.db, input.type);
+  const values = normalized(call, def.type, input.record);
+  const { rules, minScore } = effectiveRules(call.db);
+  const found = new Map<string, { type: RecordType; id: string; hits: (Hit & { rule: string; score: number })[] }>();
+  for (const rule of rules) {
+    if (rule.type !== def.type || !rule.enabled) continue;
+    for (const hit of rule.impl.find({ db: call.db, threshold: rule.threshold ?? 1 }, values)) {
+      if (hit.type === def.type && hit.id === input.id) continue;
+      const key = `${hit.type}:${hit.id}`;
+      const entry = found.get(key) ?? { type: hit.type, id: hit.id, hits: [] };
+      if (!entry.hits.some((h) => h.rule === rule.rule && h.field === hit.field)) entry.hits.push({ ...hit, rule: rule.rule, score: rule.score * hit.similarity });
+      found.set(key, entry);
+    }
+  }
+  const candidates = [...found.values()]
+    .map((entry) => ({ ...entry, score: Math.round(combine(entry.hits.map((h) => h.score)) * 1000) / 1000 }))
+    .filter((entry) => entry.score >= minScore)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, input.limit);
+  return {
+    candidates: candidates.map((entry) => ({
+      type: entry.type,
+      id: entry.id,
+      title: titleOf(call, entry.type, entry.id),
+      score: entry.score,
+      reasons: entry.hits.map((h) => ({ rule: h.rule, field: h.field, value: h.value, similarity: Math.round(h.similarity * 1000) / 1000 })),
+    })),
+  };
+}
+
+export function titleOf(call: Call, type: RecordType, id: string): string {
+  const def = recordDef(type);
+  const row = def ? (call.db.prepare(`SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined) : undefined;
+  return def && row ? def.title(rowToRecord(def, row)) : id;
+}

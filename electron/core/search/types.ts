@@ -1,0 +1,105 @@
+import type { Db } from '../db/open';
+import { registerSearchDef } from './definitions';
+import { hasCjk } from './text';
+
+/** Search definitions of the record types: one registration each. */
+
+const joinNonEmpty = (...parts: unknown[]) => parts.filter((p) => typeof p === 'string' && p !== '').join(' · ') || null;
+
+/** Names by id from one table, in one query. */
+function namesById(db: Db, sql: string, ids: unknown[]): Map<string, string> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = db.prepare(sql).all(JSON.stringify(wanted)) as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** A person's name as they write it: 王伟 for Chinese names, "Ann Lee" otherwise. */
+export function personName(first: unknown, last: unknown): string {
+  const f = typeof first === 'string' ? first : '';
+  const l = typeof last === 'string' ? last : '';
+  if (hasCjk(l) && (f === '' || hasCjk(f))) return `${l}${f}`;
+  return [f, l].filter(Boolean).join(' ');
+}
+
+registerSearchDef({
+  type: 'accounts',
+  table: 'accounts',
+  fields: [
+    { field: 'name', column: 'name', infix: true },
+    { field: 'website', column: 'website' },
+    { field: 'email', column: 'email' },
+    { field: 'phone', column: 'phone', kind: 'phone', infix: true },
+    { field: 'city', column: 'city' },
+  ],
+  title: (row) => String(row.name),
+  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.industry, row.city, row.country)),
+});
+
+registerSearchDef({
+  type: 'contacts',
+  table: 'contacts',
+  fields: [
+    { field: 'lastName', column: 'last_name', infix: true },
+    { field: 'firstName', column: 'first_name', infix: true },
+    { field: 'email', column: 'email' },
+    { field: 'phone', column: 'phone', kind: 'phone', infix: true },
+    { field: 'mobile', column: 'mobile', kind: 'phone', infix: true },
+    { field: 'title', column: 'title' },
+  ],
+  title: (row) => personName(row.first_name, row.last_name),
+  subtitles(db, rows) {
+    const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
+    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.title, row.email));
+  },
+});
+
+registerSearchDef({
+  type: 'activities',
+  table: 'activities',
+  // Subjects are found by their words; substring search over millions of activities is not worth its index.
+  fields: [{ field: 'subject', column: 'subject' }],
+  title: (row) => String(row.subject),
+  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.type, String(row.occurred_at ?? '').slice(0, 10))),
+});
+
+registerSearchDef({
+  type: 'leads',
+  table: 'leads',
+  fields: [
+    { field: 'lastName', column: 'last_name', infix: true },
+    { field: 'firstName', column: 'first_name', infix: true },
+    { field: 'company', column: 'company', infix: true },
+    { field: 'email', column: 'email' },
+    { field: 'phone', column: 'phone', kind: 'phone', infix: true },
+    { field: 'mobile', column: 'mobile', kind: 'phone', infix: true },
+  ],
+  title: (row) => personName(row.first_name, row.last_name),
+  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.company, row.status, row.email)),
+});
+
+registerSearchDef({
+  type: 'opportunities',
+  table: 'opportunities',
+  fields: [{ field: 'name', column: 'name', infix: true }],
+  title: (row) => String(row.name),
+  subtitles(db, rows) {
+    const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
+    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.stage, row.close_date));
+  },
+});
+
+registerSearchDef({
+  type: 'cases',
+  table: 'cases',
+  fields: [
+    { field: 'number', column: 'number' },
+    { field: 'subject', column: 'subject', infix: true },
+    { field: 'customerEmail', column: 'customer_email' },
+  ],
+  title: (row) => `${row.number} ${row.subject}`,
+  subtitles(db, rows) {
+    const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
+    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.status, row.priority));
+  },
+});

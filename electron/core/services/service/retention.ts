@@ -1,0 +1,105 @@
+import type { RetentionSignals } from '../../../../shared/schemas/service';
+import type { Call } from '../../handler';
+import { loadLive } from '../../records/repo';
+import { accountDef } from '../../records/types/accounts';
+import { readServiceSettings } from './settings';
+
+const DAY_MS = 86_400_000;
+/** Satisfaction scores and case counts older than this say little about today's mood. */
+const LOOKBACK_DAYS = 365;
+
+interface CaseStats {
+  account_id: string;
+  open_complaints: number;
+  satisfaction_avg: number | null;
+  satisfaction_count: number;
+  cases_90: number;
+}
+
+/**
+ * One grouped pass over recent cases (and any still-open complaint) per account; served by the
+ * cases_account index for one account and by cases_created for the at-risk report.
+ */
+const STATS = `
+  SELECT account_id,
+    sum(type = 'complaint' AND status NOT IN ('resolved', 'closed')) AS open_complaints,
+    avg(CASE WHEN created_at >= @since THEN satisfaction END) AS satisfaction_avg,
+    count(CASE WHEN created_at >= @since THEN satisfaction END) AS satisfaction_count,
+    sum(created_at >= @since90) AS cases_90
+  FROM cases
+  WHERE deleted_at IS NULL AND account_id IS NOT NULL AND duplicate_of_id IS NULL`;
+
+function windows(call: Call) {
+  const now = call.now.getTime();
+  return { since: new Date(now - LOOKBACK_DAYS * DAY_MS).toISOString(), since90: new Date(now - 90 * DAY_MS).toISOString() };
+}
+
+/**
+ * The last time the account and the office were in touch: the latest activity up to now (calls,
+ * meetings, emails in and out are all activities) or the latest case it raised.
+ */
+function lastContactAt(call: Call, accountId: string): string | null {
+  const now = call.now.toISOString();
+  const activity = call.db
+    .prepare('SELECT max(occurred_at) FROM activities WHERE account_id = ? AND deleted_at IS NULL AND occurred_at <= ?')
+    .pluck()
+    .get(accountId, now) as string | null;
+  const raised = call.db.prepare('SELECT max(created_at) FROM cases WHERE account_id = ? AND deleted_at IS NULL').pluck().get(accountId) as string | null;
+  if (activity === null || raised === null) return activity ?? raised;
+  return activity > raised ? activity : raised;
+}
+
+function signals(call: Call, accountId: string, accountName: string, stats: CaseStats | undefined): RetentionSignals {
+  const rules = readServiceSettings(call.db).atRisk;
+  const last = lastContactAt(call, accountId);
+  const days = last === null ? null : Math.floor((call.now.getTime() - Date.parse(last)) / DAY_MS);
+  const avg = stats?.satisfaction_avg ?? null;
+  const result: RetentionSignals = {
+    accountId,
+    accountName,
+    openComplaints: stats?.open_complaints ?? 0,
+    averageSatisfaction: avg === null ? null : Math.round(avg * 100) / 100,
+    satisfactionResponses: stats?.satisfaction_count ?? 0,
+    casesLast90Days: stats?.cases_90 ?? 0,
+    lastContactAt: last,
+    daysSinceLastContact: days,
+    atRisk: false,
+    reasons: [],
+  };
+  if (result.openComplaints >= rules.openComplaintsAtLeast) result.reasons.push('openComplaints');
+  if (avg !== null && avg < rules.satisfactionBelow) result.reasons.push('lowSatisfaction');
+  if (result.casesLast90Days >= rules.casesIn90DaysAtLeast) result.reasons.push('manyCases');
+  if (days !== null && days >= rules.noContactDays) result.reasons.push('noContact');
+  result.atRisk = result.reasons.length >= rules.minSignals;
+  return result;
+}
+
+export function accountRetention(call: Call, accountId: string): RetentionSignals {
+  const account = loadLive(call, accountDef, accountId);
+  const stats = call.db.prepare(`${STATS} AND account_id = @account AND (created_at >= @since OR status NOT IN ('resolved', 'closed'))`).get({
+    ...windows(call),
+    account: accountId,
+  }) as CaseStats | undefined;
+  return signals(call, accountId, String(account.name), stats?.account_id ? stats : undefined);
+}
+
+/**
+ * Accounts at risk by the admin's rules, worst first. Only accounts with service history in the
+ * last year (or an open complaint) are looked at: an account nobody ever raised a case for has no
+ * service signal to read.
+ */
+export function atRiskAccounts(call: Call, limit: number): { items: RetentionSignals[] } {
+  const rows = call.db
+    .prepare(`${STATS} AND (created_at >= @since OR (type = 'complaint' AND status NOT IN ('resolved', 'closed'))) GROUP BY account_id`)
+    .all(windows(call)) as CaseStats[];
+  const items: RetentionSignals[] = [];
+  for (const stats of rows) {
+    const account = call.db.prepare('SELECT name FROM accounts WHERE id = ? AND deleted_at IS NULL').pluck().get(stats.account_id) as string | undefined;
+    if (account === undefined) continue;
+    const result = signals(call, stats.account_id, account, stats);
+    if (result.atRisk) items.push(result);
+  }
+  const severity = (s: RetentionSignals) => s.reasons.length * 1000 + s.openComplaints * 10 + (5 - (s.averageSatisfaction ?? 5));
+  items.sort((a, b) => severity(b) - severity(a) || a.accountName.localeCompare(b.accountName));
+  return { items: items.slice(0, limit) };
+}

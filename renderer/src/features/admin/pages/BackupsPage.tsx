@@ -1,0 +1,96 @@
+import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconDatabase } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Backup } from '../../../../../shared/schemas/admin';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { errorMessage } from '../../../components/notify';
+import { PageHeader } from '../../../components/PageHeader';
+import { formatDateTime } from '../../records/format';
+import { BackupSettingsCard } from '../components/BackupSettingsCard';
+import { BackupTable } from '../components/BackupTable';
+import { CopyCommand } from '../components/CopyCommand';
+import { DatabaseCheckCard } from '../components/DatabaseCheckCard';
+import { QueryState } from '../components/QueryState';
+import { Section } from '../components/Section';
+import { formatBytes } from '../format';
+import { restoreCommand } from '../restore-command';
+
+export function BackupsPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useApiQuery('backups.list', {}, { meta: { silent: true } });
+  const status = useApiQuery('admin.status', {}, { meta: { silent: true } });
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const run = useApiMutation('backups.run', {
+    meta: { silent: true },
+    onSettled: () => queryClient.invalidateQueries({ predicate: (query) => /^(backups|admin)\./.test(String(query.queryKey[0])) }),
+  });
+  const dataFolder = status.data?.dataFolder ?? '<data folder>';
+
+  return (
+    <>
+      <PageHeader
+        title={t('admin.backups.title')}
+        description={t('admin.backups.subtitle')}
+        actions={
+          <Button leftSection={<IconDatabase size={18} />} loading={run.isPending} onClick={() => run.mutate({})}>
+            {t('admin.backups.runNow')}
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        {run.isPending && (
+          <Stack gap={6} role="status" aria-live="polite">
+            <Text size="sm">{t('admin.backups.running')}</Text>
+            <Progress value={100} striped animated aria-label={t('admin.backups.running')} />
+          </Stack>
+        )}
+        {run.isError && (
+          <Alert role="alert" color="red" variant="light" title={t('errors.requestFailed')}>
+            {errorMessage(run.error)}
+          </Alert>
+        )}
+        {run.data && !run.isPending && (
+          <Alert role="status" color={run.data.status === 'ok' ? 'teal' : 'red'} variant="light" data-testid="backup-result">
+            {run.data.status === 'ok'
+              ? t('admin.backups.done', { size: formatBytes(run.data.sizeBytes, t, i18n.language) })
+              : t('admin.backups.failed', { check: run.data.check })}
+          </Alert>
+        )}
+        <Section title={t('admin.backups.list')} description={list.data && `${t('admin.backups.folder')}: ${list.data.folder}`}>
+          <QueryState query={list}>{(data) => <BackupTable backups={data.items} onRestore={setRestoring} />}</QueryState>
+        </Section>
+        <QueryState query={list}>{(data) => <BackupSettingsCard settings={data.settings} folder={data.folder} />}</QueryState>
+        <DatabaseCheckCard />
+        <Section title={t('admin.backups.restoreHelp.title')} description={t('admin.backups.restoreHelp.description')}>
+          <Text size="sm">{t('admin.backups.restoreHelp.steps')}</Text>
+          <CopyCommand command={restoreCommand('<backup file>', dataFolder)} />
+          <Text size="sm" c="dimmed">
+            {t('admin.backups.restoreHelp.chooseHint')}
+          </Text>
+        </Section>
+      </Stack>
+      <Modal
+        opened={restoring !== null}
+        onClose={() => setRestoring(null)}
+        title={restoring ? t('admin.backups.restoreLabel', { time: formatDateTime(restoring.finishedAt, i18n.language) }) : ''}
+        size="lg"
+      >
+        {restoring && (
+          <Stack gap="sm">
+            <Text size="sm">{t('admin.backups.restoreHelp.description')}</Text>
+            <Text size="sm">{t('admin.backups.restoreHelp.steps')}</Text>
+            <CopyCommand command={restoreCommand(restoring.file, dataFolder)} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRestoring(null)}>
+                {t('common.close')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { IconActivityHeartbeat, IconArchive, IconCertificate, IconCloudDownload, IconListDetails, type Icon } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Route } from 'react-router';
+import { RequireRole } from '../../app/RequireRole';
+import { AuditPage } from './pages/AuditPage';
+import { BackupsPage } from './pages/BackupsPage';
+import { LicencePage } from './pages/LicencePage';
+import { ServerStatusPage } from './pages/ServerStatusPage';
+import { UpdatesPage } from './pages/UpdatesPage';
+
+export interface AdminPage {
+  key: 'licence' | 'backups' | 'server' | 'audit' | 'updates';
+  path: string;
+  icon: Icon;
+  page: ComponentType;
+}
+
+/** The admin console under Settings, in navbar order (administrators only; the server checks too). */
+export const ADMIN_PAGES: readonly AdminPage[] = [
+  { key: 'licence', path: '/settings/licence', icon: IconCertificate, page: LicencePage },
+  { key: 'backups', path: '/settings/backups', icon: IconArchive, page: BackupsPage },
+  { key: 'server', path: '/settings/server', icon: IconActivityHeartbeat, page: ServerStatusPage },
+  { key: 'audit', path: '/settings/audit', icon: IconListDetails, page: AuditPage },
+  { key: 'updates', path: '/settings/updates', icon: IconCloudDownload, page: UpdatesPage },
+];
+
+export const adminRoutes = ADMIN_PAGES.map(({ key, path, page: Page }) => (
+  <Route
+    key={key}
+    path={path}
+    element={
+      <RequireRole roles={['admin']}>
+        <Page />
+      </RequireRole>
+    }
+  />
+));

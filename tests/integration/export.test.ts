@@ -1,0 +1,101 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { expectAppError } from '../helpers/expect-error';
+
+describe('export', () => {
+  let t: TestServer;
+  beforeEach(async () => {
+    t = await startTestServer();
+  });
+  afterEach(() => t.close());
+
+  const call = (method: string, input: unknown, ctx = t.admin) => t.backend.call(ctx, method, input) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const done = async (jobId: string, ctx = t.admin) => {
+    for (let i = 0; i < 1000; i++) {
+      const status = await call('export.status', { jobId }, ctx);
+      if (status.state !== 'running') return status;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('export did not finish');
+  };
+  const readAll = async (jobId: string) => {
+    const parts: Buffer[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const chunk: { base64: string; nextOffset: number | null } = await call('export.chunk', { jobId, offset, length: 1000 });
+      parts.push(Buffer.from(chunk.base64, 'base64'));
+      offset = chunk.nextOffset;
+    }
+    return Buffer.concat(parts);
+  };
+
+  async function someContacts() {
+    const acme = await call('accounts.create', { name: 'Acme, Inc.' });
+    await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', accountId: acme.id, title: 'Buyer "A"' });
+    await call('contacts.create', { firstName: '伟', lastName: '王', phone: '+86 138 1234 5678', notes: 'line one\nline two; with, commas' });
+    await call('contacts.create', { firstName: 'Bob', lastName: 'Zed' });
+    return acme;
+  }
+
+  it('streams a filtered list to CSV over HTTPS with the bearer token, names beside ids, Chinese intact', async () => {
+    const acme = await someContacts();
+    const started = await call('export.start', { type: 'contacts', format: 'csv', sort: { field: 'lastName', dir: 'desc' } });
+    const status = await done(started.jobId);
+    expect(status).toMatchObject({ state: 'done', processed: 3, total: 3, contentType: 'text/csv; charset=utf-8', downloadPath: `/api/v1/export/${started.jobId}` });
+
+    const response = await t.http('GET', status.downloadPath, { token: t.admin.token });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toContain('contacts-');
+    const lines = response.text.replace(/^\uFEFF/, '').split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 4)).toEqual(['id', 'firstName', 'lastName', 'title']);
+    expect(header).toContain('accountName');
+    expect(lines[1]).toContain('王'); // CJK sorts after Latin
+    expect(lines[2]).toContain('Zed');
+    expect(response.text).toContain('"Buyer ""A"""');
+    expect(response.text).toContain('"Acme, Inc."');
+    expect(response.text).toContain('"line one\nline two; with, commas"');
+    expect(response.text).toContain('王');
+
+    const filtered = await done((await call('export.start', { type: 'contacts', format: 'csv', filter: { accountId: acme.id }, columns: ['lastName', 'email'] })).jobId);
+    expect((await readAll(filtered.jobId)).toString('utf8')).toBe('\uFEFFlastName,email\r\nLee,ann@example.com\r\n');
+
+    expect((await t.http('GET', status.downloadPath, { token: null })).status).toBe(401);
+    const other = await t.userWithRole('sales');
+    expect((await t.http('GET', status.downloadPath, { token: other.ctx.token })).status).toBe(404);
+    await expectAppError(call('export.start', { type: 'contacts', format: 'csv', filter: { nope: 1 } }), 'VALIDATION');
+    await expectAppError(call('export.start', { type: 'accounts', format: 'vcard' }), 'VALIDATION');
+  });
+
+  it('writes .xlsx that unzips to a valid workbook with numbers as numbers', async () => {
+    await call('accounts.create', { name: 'Acme & Sons <Ltd>', annualRevenue: 1054.5, employees: 12 });
+    await call('accounts.create', { name: '北京星光科技有限公司' });
+    const status = await done((await call('export.start', { type: 'accounts', format: 'xlsx', columns: ['name', 'annualRevenue', 'employees'] })).jobId);
+    const files = unzipSync(new Uint8Array(await readAll(status.jobId)));
+    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('<t xml:space="preserve">Acme &amp; Sons &lt;Ltd&gt;</t>');
+    expect(sheet).toContain('<c r="B2"><v>1054.5</v></c>');
+    expect(sheet).toContain('北京星光科技有限公司');
+    expect(sheet.match(/<row /g)).toHaveLength(3);
+  });
+
+  it('writes contacts as vCard 4.0', async () => {
+    await someContacts();
+    const status = await done((await call('export.start', { type: 'contacts', format: 'vcard' })).jobId);
+    expect(status.fileName).toMatch(/\.vcf$/);
+    const text = (await readAll(status.jobId)).toString('utf8');
+    const cards = text.split('BEGIN:VCARD\r\n').slice(1);
+    expect(cards).toHaveLength(3);
+    const ann = cards.find((c) => c.includes('FN:Ann Lee'))!;
+    expect(ann).toContain('VERSION:4.0\r\n');
+    expect(ann).toContain('N:Lee;Ann;;;\r\n');
+    expect(ann).toContain('ORG:Acme\\, Inc.\r\n');
+    expect(ann).toContain('EMAIL;TYPE=work:ann@example.com\r\n');
+    const wang = cards.find((c) => c.includes('FN:王伟'))!;
+    expect(wang).toContain('TEL;VALUE=uri;TYPE="work,voice":tel:+8613812345678');
+    expect(wang).toContain('NOTE:line one\\nline two\\; with\\, commas');
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+  });
+});
