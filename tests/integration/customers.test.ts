@@ -177,6 +177,18 @@ describe('ownership and permissions', () => {
     expect(byManager.title).toBe('Checked');
     await expectAppError(call(reader, 'contacts.create', { lastName: 'Nope' }), 'FORBIDDEN');
     expect((await call(reader, 'contacts.list', {})).items).toHaveLength(1);
+    await call(bob, 'contacts.create', { lastName: 'Outsider', email: 'out@example.com' });
+    const team = await call(manager, 'contacts.list', { filter: { team: true } });
+    expect(team.items.map((c: { lastName: string }) => c.lastName)).toEqual(['Customer']);
+  });
+
+  it('the quick filter matches a name prefix, or an email prefix when the text has an @', async () => {
+    await call(t.admin, 'contacts.create', { firstName: 'José', lastName: 'Ávila', email: 'jose@example.com' });
+    await call(t.admin, 'contacts.create', { lastName: 'Jones', email: 'sales@jose-trading.example' });
+    const names = async (q: string) => (await call(t.admin, 'contacts.list', { q })).items.map((c: { lastName: string }) => c.lastName);
+    expect(await names('avi')).toEqual(['Ávila']);
+    expect(await names('jo')).toEqual(['Jones']);
+    expect(await names('JOSE@')).toEqual(['Ávila']);
   });
 
   it('reassigning an owner follows the same rule and is recorded in history', async () => {

@@ -51,7 +51,9 @@ function addFilters(call: Call, def: RecordDef, filter: Record<string, unknown>,
     }
     if (key === 'team') {
       if (raw === true) {
-        where.clauses.push('owner_id IN (SELECT value FROM json_each(?))');
+        // `+owner_id`: keep the planner on the sort's index, filtering as it walks, instead of
+        // collecting every row the team owns and sorting them (1.2 s at a million contacts).
+        where.clauses.push('+owner_id IN (SELECT value FROM json_each(?))');
         where.params.push(JSON.stringify([me, ...teamOf(call, me)]));
       }
       continue;
@@ -112,8 +114,11 @@ export function listRecords(call: Call, def: RecordDef, input: ListInput, extra?
   if (input.filter) addFilters(call, def, input.filter, where);
   const q = input.q ? searchKey(input.q) : '';
   if (q) {
-    where.clauses.push(`(${def.quickSearch.map((column) => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`);
-    for (let i = 0; i < def.quickSearch.length; i++) where.params.push(q, q + PREFIX_END);
+    // One prefix range on one indexed key: an OR over two columns cannot use an index range
+    // and scanned the whole table. Text with an @ looks for an email, anything else for a name.
+    const column = (q.includes('@') && def.quickSearch.find((c) => c === 'email')) || def.quickSearch[0]!;
+    where.clauses.push(`${column} >= ? AND ${column} < ?`);
+    where.params.push(q, q + PREFIX_END);
   }
 
   const sortName = input.sort?.field ?? def.defaultSort.field;
