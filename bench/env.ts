@@ -4,7 +4,6 @@ import type { CallContext } from '../electron/core/context';
 import { openDatabase, type Db } from '../electron/core/db/open';
 import { BenchClock, benchLogger } from './clock';
 import type { Dataset } from './dataset';
-import { derivedIndexState } from './generate';
 import { Prng } from './generate/prng';
 import type { Counts } from './generate/state';
 import { BENCH_PASSWORD } from './generate/users';
@@ -64,7 +63,7 @@ export class Picker {
 }
 
 /** Starts the backend on the working copy (a fresh connection, as the app starts) and signs in. */
-export async function openBenchEnv(dataset: Dataset): Promise<BenchEnv & { startMs: number; derivedIndexesRebuilt: boolean; close(): Promise<void> }> {
+export async function openBenchEnv(dataset: Dataset): Promise<BenchEnv & { startMs: number; close(): Promise<void> }> {
   const started = performance.now();
   const backend = await createBackend({
     dataDir: dataset.dataDir,
@@ -77,8 +76,6 @@ export async function openBenchEnv(dataset: Dataset): Promise<BenchEnv & { start
   // A second connection set up like the app's (its SQL functions let EXPLAIN read any query); only read through.
   const startMs = performance.now() - started;
   const reader = openDatabase(join(dataset.dataDir, DATABASE_FILE));
-  const derived = derivedIndexState(reader);
-  const derivedIndexesRebuilt = JSON.stringify(derived) !== JSON.stringify(dataset.manifest.derivedIndexes ?? derived);
   const { users } = dataset.manifest;
   const idOf = (username: string) => reader.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string;
   const login = async (username: string): Promise<SignedIn> => {
@@ -94,7 +91,6 @@ export async function openBenchEnv(dataset: Dataset): Promise<BenchEnv & { start
   const env = {
     backend,
     startMs,
-    derivedIndexesRebuilt,
     dataDir: dataset.dataDir,
     counts: dataset.manifest.counts,
     manager: await login(managerName),

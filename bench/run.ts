@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { StartupError } from '../electron/core/backend';
 import { USAGE, UsageError, parseArgs } from './args';
 import { CASES } from './cases';
-import { databaseBytes, forgetDataset, prepareDataset, type Dataset } from './dataset';
+import { databaseBytes, prepareDataset, type Dataset } from './dataset';
 import { openBenchEnv } from './env';
 import { explainCase } from './explain';
 import type { Counts } from './generate/state';
@@ -27,11 +27,6 @@ async function main(): Promise<number> {
   describe(dataset);
   const env = await openBenchEnv(dataset);
   log(`backend start: ${seconds(env.startMs)}; machine: ${machine()}, Node ${process.version}\n`);
-  if (env.derivedIndexesRebuilt) {
-    // The start-up above rebuilt them over every row: the figures are right, but the next run should not pay again.
-    log('note: the search/duplicate index definitions changed since the data was generated; the next run regenerates it');
-    forgetDataset(dataset);
-  }
 
   const scored: Scored[] = [];
   const failed: string[] = [];

@@ -113,3 +113,7 @@ CREATE TABLE import_templates (
 -- Leads are checked against leads and contacts by phone too.
 CREATE INDEX leads_phone ON leads(phone) WHERE deleted_at IS NULL AND phone IS NOT NULL;
 CREATE INDEX leads_mobile ON leads(mobile) WHERE deleted_at IS NULL AND mobile IS NOT NULL;
+
+-- Deals come from other systems with their own ids too (the Maven sample's opportunity_id).
+ALTER TABLE opportunities ADD COLUMN external_id TEXT;
+CREATE INDEX opportunities_external ON opportunities(external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL;

@@ -166,6 +166,28 @@ export const serviceCases: BenchCase[] = [
     },
   },
   {
+    name: 'accounts.retention of a random account',
+    rows: (env) => casesRows(env),
+    prepare(env): CaseRun {
+      ensureCases(env);
+      let id = '';
+      return {
+        before: () => (id = env.pick.row<{ id: string }>('accounts', 'id').id),
+        sample: () => env.backend.dispatch(env.sales.ctx, 'accounts.retention', { id }),
+      };
+    },
+  },
+  {
+    name: 'reports.atRisk (home page)',
+    rows: (env) => casesRows(env),
+    samples: 20,
+    warmup: 2,
+    prepare(env): CaseRun {
+      ensureCases(env);
+      return { sample: () => env.backend.dispatch(env.sales.ctx, 'reports.atRisk', {}) };
+    },
+  },
+  {
     name: 'cases.captureEmail one by one (a disk sync each)',
     rows: (env) => casesRows(env),
     samples: 1000,

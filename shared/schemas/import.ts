@@ -60,6 +60,10 @@ export const ImportStartInput = z
     ...Source,
     mapping: ImportMapping,
     match: ImportMatch.optional(),
+    /** Per field, values to replace as they are read ("Won" -> "Closed Won"), matched ignoring case. */
+    valueMap: z.record(z.string().max(60), z.record(z.string().max(200), z.string().max(200))).optional(),
+    /** Per field, the value for rows whose cell is empty or that have no column for it. */
+    defaults: z.record(z.string().max(60), z.string().max(500)).optional(),
   })
   .strict()
   .refine((input) => Boolean(input.csv !== undefined) !== Boolean(input.file), { message: 'Give csv or file', path: ['csv'] });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, signIn, signOut, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 import { ADMIN } from './support/accounts';
-import { SAM, SEAT_USERS, signedInViaApi } from './support/admin';
+import { pageScreenshot as screenshot, SAM, SEAT_USERS, signedInViaApi } from './support/admin';
 import { Api } from './support/customers';
 
 // The e2e server runs on the default trial (3 seats): every test signs its extra users out again.
@@ -140,9 +140,9 @@ test('the admin sees the server status, the audit trail and the update channel',
   await openAdminPage(page, 'Updates');
   await expect(page.getByTestId('update-reason')).toBeVisible();
   const pause = page.getByRole('switch', { name: 'Pause updates' });
-  await pause.check();
+  await pause.click();
   await expect(pause).toBeChecked();
-  await pause.uncheck();
+  await pause.click();
   await expect(pause).not.toBeChecked();
   await expect(page.getByRole('slider', { name: 'Share of workstations' })).toHaveAttribute('aria-valuenow', '100');
   await screenshot(page, 'admin-updates-en');
@@ -157,6 +157,37 @@ test('the admin sees the server status, the audit trail and the update channel',
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await screenshot(page, name);
   }
+  await useLanguage(page, 'en');
+});
+
+test('a read-only office shows a banner on every page, in both languages', async ({ page }) => {
+  // An ended trial cannot be reached on the shared server without moving its clock, so this test
+  // rewrites the server's real licence.status answer into the state an ended trial reports.
+  await page.route('**/api/v1/licence.status', async (route) => {
+    const answer = await route.fetch();
+    const status = (await answer.json()) as Record<string, unknown> & { trial: { endsAt: string } | null };
+    await route.fulfill({
+      response: answer,
+      json: {
+        ...status,
+        state: 'trial-ended',
+        writable: false,
+        message: 'The 30-day trial has ended: Lantern CRM is read-only. Install a licence to make changes again.',
+        trial: status.trial && { ...status.trial, daysLeft: 0 },
+      },
+    });
+  });
+  await signIn(page, ADMIN.username, ADMIN.password);
+  const banner = page.getByTestId('read-only-banner');
+  await expect(banner).toContainText('Lantern CRM is read-only');
+  await expect(banner).toContainText('The 30-day trial has ended');
+  await openAdminPage(page, 'Licence & seats');
+  await expect(page.getByTestId('info-state')).toContainText('Read-only');
+  await screenshot(page, 'admin-read-only-en');
+  await useLanguage(page, 'zh-CN');
+  await expect(banner).toContainText('Lantern CRM 目前为只读');
+  await expect(banner).toContainText('30 天试用已于');
+  await screenshot(page, 'admin-read-only-zh');
   await useLanguage(page, 'en');
 });
 

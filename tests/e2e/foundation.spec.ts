@@ -35,7 +35,7 @@ test('the admin sees the frame and creates a sales user', async ({ page, request
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
   await nav.getByRole('link', { name: 'Reports' }).click();
-  await expect(page.getByText('Coming soon')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
 
   await nav.getByRole('button', { name: 'Settings' }).click();
   await nav.getByRole('link', { name: 'Users' }).click();

@@ -118,3 +118,37 @@ test('a lead becomes a deal that moves across the board to lost, and the sales r
   await screenshot(page, 'sales-report-zh');
   await useLanguage(page, 'en');
 });
+
+test('forecast, loyal customers, the pipelines and products settings, and an account’s value all show', async ({ page, request }) => {
+  const api = await Api.signIn(request);
+  const account = await api.call<{ id: string }>('accounts.create', { name: `Repeat Buyer ${RUN}` });
+  for (const [index, amount] of [1200, 800].entries()) {
+    await api.call('opportunities.create', { name: `Repeat order ${index + 1} ${RUN}`, accountId: account.id, stage: 'Closed Won', amount, closeDate: `2026-0${index + 1}-15` });
+  }
+  await api.call('opportunities.create', { name: `Next order ${RUN}`, accountId: account.id, stage: 'Negotiation', amount: 500 });
+
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto(`/#/accounts/${account.id}`);
+  const value = page.getByRole('region', { name: 'Customer value' });
+  await expect(value).toContainText('$2,000.00');
+  await expect(value).toContainText('1 open deal');
+  await expect(page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: `Next order ${RUN}` })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('link', { name: /Loyal customers/ }).click();
+  await expect(page.getByRole('table', { name: 'Loyal customers' }).getByRole('row').filter({ hasText: `Repeat Buyer ${RUN}` })).toContainText('$2,000.00');
+
+  await page.goto('/#/reports/forecast');
+  await expect(page.getByRole('heading', { level: 1, name: 'Forecast' })).toBeVisible();
+  await expect(page.getByLabel('From')).not.toHaveValue('');
+
+  await page.goto('/#/settings/pipelines');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pipelines' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Stage name' }).first()).toHaveValue('Prospecting');
+  await page.goto('/#/settings/products');
+  await page.getByRole('textbox', { name: 'Name' }).fill(`Lantern Box ${RUN}`);
+  await page.getByRole('textbox', { name: 'List price' }).fill('99.5');
+  await page.getByRole('button', { name: 'New product' }).click();
+  await expect(page.getByRole('table', { name: 'Products' })).toContainText(`Lantern Box ${RUN}`);
+  await screenshot(page, 'sales-products-en');
+});

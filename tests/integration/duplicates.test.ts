@@ -58,6 +58,13 @@ describe('duplicates', () => {
     expect(await check({ name: 'Other', website: 'acme.com' })).toEqual([]);
   });
 
+  it('checks a lead against other leads and against contacts', async () => {
+    const contact = await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com' });
+    const lead = await call('leads.create', { firstName: 'Ann', lastName: 'Lee', phone: '+1 212 555 0142' });
+    const found = await call('duplicates.check', { type: 'leads', record: { lastName: 'Lee', email: 'Ann@Example.com', mobile: '212-555-0142' } });
+    expect(found.candidates.map((c: { type: string; id: string }) => [c.type, c.id])).toEqual(expect.arrayContaining([['contacts', contact.id], ['leads', lead.id]]));
+  });
+
   it('scans all contacts in the background and lists the duplicate groups', async () => {
     const acme = await call('accounts.create', { name: 'Acme' });
     const a = await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com' });

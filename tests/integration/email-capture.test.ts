@@ -80,8 +80,8 @@ describe('capturing email into cases', () => {
     ]);
     expect(count('cases')).toBe(1);
     expect(count('case_messages')).toBe(3);
-    // Each message is also an email activity on the account's timeline.
-    expect((await call('activities.list', { filter: { accountId: account.id, type: 'email' } })).items).toHaveLength(3);
+    // The account's last contact is the latest message.
+    expect(await call('accounts.retention', { id: account.id })).toMatchObject({ daysSinceLastContact: 0, lastContactAt: '2026-11-26T09:00:00.000Z' });
   });
 
   it('reopens a resolved case when the customer writes again, and resumes a paused clock', async () => {

@@ -72,6 +72,19 @@ describe('global search', () => {
     await call('recycleBin.purge', { all: true }).catch(() => undefined);
   });
 
+  it('covers leads, deals and cases too', async () => {
+    const acme = await call('accounts.create', { name: 'Acme Corp' });
+    const lead = await call('leads.create', { firstName: 'Lena', lastName: 'Kowalski', company: 'Kowalski Bakery', email: 'lena@bakery.example' });
+    const deal = await call('opportunities.create', { name: 'Kowalski ovens', accountId: acme.id, stage: 'Prospecting' });
+    const found = await search('kowalski');
+    expect(found.leads!.map((r) => r.id)).toEqual([lead.id]);
+    expect(found.opportunities!.map((r) => r.id)).toEqual([deal.id]);
+    expect(found.opportunities![0].subtitle).toContain('Acme Corp');
+    const support = await call('cases.create', { subject: 'Oven door broken', accountId: acme.id });
+    expect((await search('oven door')).cases!.map((r) => r.id)).toEqual([support.id]);
+    expect((await search(support.number)).cases!.map((r) => r.id)).toEqual([support.id]);
+  });
+
   it('ranks exact and prefix matches first, then my own records, then the most recent', async () => {
     const sales = await t.userWithRole('sales');
     await call('contacts.create', { firstName: 'Annabel', lastName: 'Ross' });

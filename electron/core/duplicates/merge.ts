@@ -172,6 +172,7 @@ export function mergeRecords(call: Call, type: string, input: { targetId: string
       before: { ...current, mergedFrom: null },
       after: { ...record, mergedFrom: sources.map((s) => ({ id: s.id, title: def.title(s) })) },
     });
+    def.afterWrite?.(call, record, current, changes);
     for (const source of sources) {
       deleteRecord(call, def, source.id as string, { contacts: 'unlink' }, changes);
       call.db

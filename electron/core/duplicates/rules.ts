@@ -9,7 +9,8 @@ import { nameSimilarity } from './keys';
 const SCAN_CHUNK = 5000;
 /** A sorted list brings similar names together; each row is compared with this many before it. */
 const SCAN_WINDOW = 4;
-const PREFIX_END = '\u{10FFFF}';
+/** Keys on each side of a name that the similar-name check compares it with. */
+const NEIGHBOURS = 100;
 
 const stringValues = (values: Values, fields: string[]) =>
   fields.map((field) => ({ field, value: values[field] })).filter((v): v is { field: string; value: string } => typeof v.value === 'string' && v.value !== '');
@@ -53,39 +54,45 @@ export function sameValueRule(spec: { name: string; description: string; score: 
       );
     },
     async scan(ctx, sink) {
+      // Only the index is read (value, rowid); ids are looked up for the few rows that have a twin.
+      const idsOf = (rowids: number[]) =>
+        statement(ctx.db, `SELECT id FROM ${own.table} WHERE rowid IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(rowids)) as string[];
       for (const [index, column] of own.columns.entries()) {
         const others = own.columns.slice(index + 1);
         const page = statement(
           ctx.db,
-          `SELECT rowid AS r, id, ${column} AS v FROM ${own.table} WHERE deleted_at IS NULL AND ${column} IS NOT NULL
+          `SELECT rowid AS r, ${column} AS v FROM ${own.table} WHERE deleted_at IS NULL AND ${column} IS NOT NULL
              AND (${column}, rowid) > (?, ?) ORDER BY ${column}, rowid LIMIT ${SCAN_CHUNK}`,
         );
         let last = { v: '', r: -1 };
-        let run: string[] = [];
+        let run: number[] = [];
         let runKey: string | null = null;
+        const flush = () => {
+          if (run.length > 1) sink.link(idsOf(run), spec.name);
+          run = [];
+        };
         for (;;) {
-          const rows = page.all(last.v, last.r) as { r: number; id: string; v: string }[];
+          const rows = page.all(last.v, last.r) as { r: number; v: string }[];
           for (const row of rows) {
             const key = row.v.toLowerCase();
             if (key !== runKey) {
-              if (run.length > 1) sink.link(run, spec.name);
-              run = [];
+              flush();
               runKey = key;
             }
-            run.push(row.id);
+            run.push(row.r);
           }
           if (others.length > 0 && rows.length > 0) {
             const probe = statement(
               ctx.db,
               `WITH wanted(value) AS (SELECT value FROM json_each(?))
-               SELECT id, ${others.join(', ')} FROM ${own.table}
+               SELECT rowid AS r, ${others.join(', ')} FROM ${own.table}
                 WHERE deleted_at IS NULL AND (${others.map((o) => `${o} IN (SELECT value FROM wanted)`).join(' OR ')})`,
             );
-            const byValue = new Map(rows.map((row) => [row.v, row.id]));
-            for (const match of probe.all(JSON.stringify([...byValue.keys()])) as Record<string, string>[]) {
+            const byValue = new Map(rows.map((row) => [row.v, row.r]));
+            for (const match of probe.all(JSON.stringify([...byValue.keys()])) as Record<string, string | number>[]) {
               for (const other of others) {
-                const id = byValue.get(match[other]!);
-                if (id && id !== match.id) sink.link([id, match.id!], spec.name);
+                const rowid = byValue.get(match[other] as string);
+                if (rowid !== undefined && rowid !== match.r) sink.link(idsOf([rowid, match.r as number]), spec.name);
               }
             }
           }
@@ -94,7 +101,7 @@ export function sameValueRule(spec: { name: string; description: string; score: 
           last = rows[rows.length - 1]!;
           await sink.slice();
         }
-        if (run.length > 1) sink.link(run, spec.name);
+        flush();
       }
     },
   };
@@ -160,12 +167,12 @@ export function similarCompanyRule(spec: { name: string; description: string; sc
     find(ctx, values) {
       const key = spec.key(values);
       if (!key) return [];
-      const start = [...key].slice(0, 3).join('');
-      const rows = statement(
-        ctx.db,
-        `SELECT record_id, key FROM dedup_keys WHERE type = ? AND kind = 'company' AND key = ?
-         UNION SELECT record_id, key FROM (SELECT record_id, key FROM dedup_keys WHERE type = ? AND kind = 'company' AND key >= ? AND key < ? LIMIT 500)`,
-      ).all(spec.type, key, spec.type, start, start + PREFIX_END) as { record_id: string; key: string }[];
+      // Sorted neighbours share the longest starts: the keys just before and just after this one.
+      const around = (sql: string) => statement(ctx.db, sql).all(spec.type, key) as { record_id: string; key: string }[];
+      const rows = [
+        ...around(`SELECT record_id, key FROM dedup_keys WHERE type = ? AND kind = 'company' AND key >= ? ORDER BY key LIMIT ${NEIGHBOURS}`),
+        ...around(`SELECT record_id, key FROM dedup_keys WHERE type = ? AND kind = 'company' AND key < ? ORDER BY key DESC LIMIT ${NEIGHBOURS}`),
+      ];
       const hits: Hit[] = [];
       for (const row of rows) {
         const similarity = row.key === key ? 1 : nameSimilarity(key, row.key);
@@ -219,23 +226,22 @@ export function similarNameAtAccountRule(spec: { name: string; description: stri
     async scan(ctx, sink) {
       const page = statement(
         ctx.db,
-        `SELECT account_id, name_key, id, first_name, last_name FROM contacts
+        `SELECT account_id, name_key, id FROM contacts
           WHERE deleted_at IS NULL AND account_id IS NOT NULL AND (account_id, name_key, id) > (?, ?, ?)
           ORDER BY account_id, name_key, id LIMIT ${SCAN_CHUNK}`,
       );
-      type Row = { account_id: string; name_key: string; id: string; first_name: string | null; last_name: string };
+      const names = (id: string) => statement(ctx.db, 'SELECT first_name AS first, last_name AS last FROM contacts WHERE id = ?').get(id) as { first: unknown; last: unknown };
+      type Row = { account_id: string; name_key: string; id: string };
       const recent: Row[] = [];
-      let last: Pick<Row, 'account_id' | 'name_key' | 'id'> = { account_id: '', name_key: '', id: '' };
+      let last: Row = { account_id: '', name_key: '', id: '' };
       for (;;) {
         const rows = page.all(last.account_id, last.name_key, last.id) as Row[];
         for (const row of rows) {
           if (recent.length > 0 && recent[recent.length - 1]!.account_id !== row.account_id) recent.length = 0;
           for (const before of recent) {
-            // Cheap first: sorted neighbours whose whole keys differ a lot cannot pass the strict test.
+            // Cheap first, on the index alone: sorted neighbours whose whole keys differ a lot cannot pass the strict test.
             if (nameSimilarity(before.name_key, row.name_key) < ctx.threshold - 0.1) continue;
-            if (personSimilarity({ first: before.first_name, last: before.last_name }, { first: row.first_name, last: row.last_name }) >= ctx.threshold) {
-              sink.link([before.id, row.id], spec.name);
-            }
+            if (personSimilarity(names(before.id), names(row.id)) >= ctx.threshold) sink.link([before.id, row.id], spec.name);
           }
           recent.push(row);
           if (recent.length > SCAN_WINDOW) recent.shift();

@@ -137,6 +137,28 @@ export const importDefs: Record<string, ImportDef> = {
       externalId: ['id', 'externalid', 'activityid', '编号'],
     },
   },
+  opportunities: {
+    type: 'opportunities',
+    links: [ACCOUNT, OWNER],
+    matchKeys: {
+      name: (db, value) =>
+        oldestFirst(statement(db, 'SELECT id, created_at FROM opportunities WHERE name_key = ? AND deleted_at IS NULL LIMIT 20').all(searchKey(String(value))) as { id: string; created_at: string }[])?.id,
+      externalId: byExternalId('opportunities'),
+    },
+    synonyms: {
+      name: ['name', 'deal', 'dealname', 'opportunity', 'opportunityname', '名称', '商机', '商机名称'],
+      stage: ['stage', 'dealstage', 'salesstage', 'status', '阶段', '销售阶段'],
+      amount: ['amount', 'value', 'closevalue', 'dealvalue', 'revenue', '金额'],
+      closeDate: ['closedate', 'close', 'expectedclose', '结束日期', '成交日期'],
+      engageDate: ['engagedate', 'startdate', 'opened', '开始日期'],
+      probability: ['probability', '概率', '赢率'],
+      lostReason: ['lostreason', 'reason', '丢单原因'],
+      description: ['description', 'notes', '描述', '备注'],
+      accountName: ['account', 'accountname', 'company', 'customer', '客户', '公司'],
+      ownerName: PERSON_SYNONYMS.ownerName!,
+      externalId: ['id', 'externalid', 'opportunityid', 'dealid', '编号'],
+    },
+  },
   leads: {
     type: 'leads',
     links: [OWNER],
@@ -204,7 +226,7 @@ export function importFields(type: RecordType): ImportFieldInfo[] {
   return fields;
 }
 
-const externalIdTables = new Set(['accounts', 'contacts', 'activities']);
+const externalIdTables = new Set(['accounts', 'contacts', 'activities', 'opportunities']);
 export function hasExternalId(def: RecordDef): boolean {
   return externalIdTables.has(def.table);
 }

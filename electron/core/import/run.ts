@@ -5,10 +5,10 @@ import type { RecordType } from '../../../shared/schemas/records/common';
 import type { ChangeRecorder } from '../changes';
 import { signedIn, type Call } from '../handler';
 import { newId } from '../ids';
-import { allFields, type RecordDef, type Values } from '../records/definition';
-import { requireAssign, requireEdit } from '../records/permissions';
+import type { RecordDef, Values } from '../records/definition';
+import { createRecordIn, updateRecordIn } from '../records/handlers';
 import { recordDef } from '../records/registry';
-import { findRow, insertRecord, loadLive, updateRecord } from '../records/repo';
+import { findRow } from '../records/repo';
 import { withStatementCache } from '../search/statements';
 import { countRecords, openCsv, type CsvReader } from './csv';
 import { decodeInput } from './decode';
@@ -22,6 +22,8 @@ const BATCH = 500;
 export interface ImportOptions {
   mapping: Record<string, string | null>;
   match?: { field: string; mode: 'update' | 'skip' | 'create' };
+  valueMap?: Record<string, Record<string, string>>;
+  defaults?: Record<string, string>;
   headers: string[];
   delimiter: string;
 }
@@ -33,6 +35,8 @@ export interface StartImportInput {
   fileName?: string;
   mapping: Record<string, string | null>;
   match?: { field: string; mode: 'update' | 'skip' | 'create' };
+  valueMap?: Record<string, Record<string, string>>;
+  defaults?: Record<string, string>;
 }
 
 function invalid(path: string, message: string): AppError {
@@ -48,8 +52,11 @@ export function importableDefs(call: Call, type: string): { def: RecordDef; idef
 }
 
 interface Column {
+  /** The column in the file; -1 for a field filled only from `defaults`. */
   index: number;
   info: ImportFieldInfo;
+  /** The value when the cell is empty. */
+  fallback?: string;
 }
 
 /** The mapping checked against the file and the type: known fields, each once, the required ones there. */
@@ -66,6 +73,16 @@ function columnsOf(type: RecordType, idef: ImportDef, reader: CsvReader, input: 
     if (used.has(field)) throw invalid(`mapping.${header}`, `${field} is mapped twice`);
     used.add(field);
     columns.push({ index, info });
+  }
+  for (const [field, value] of Object.entries(input.defaults ?? {})) {
+    const info = fields.get(field);
+    if (!info || info.kind === 'fullName') throw invalid(`defaults.${field}`, `Unknown field ${field}`);
+    if (!used.has(field)) columns.push({ index: -1, info, fallback: value });
+    else columns.find((c) => c.info.field === field)!.fallback = value;
+    used.add(field);
+  }
+  for (const field of Object.keys(input.valueMap ?? {})) {
+    if (!fields.has(field)) throw invalid(`valueMap.${field}`, `Unknown field ${field}`);
   }
   for (const field of fields.values()) {
     const coveredByFullName = idef.fullName && used.has('fullName') && (field.field === 'lastName' || field.field === 'firstName');
@@ -100,7 +117,7 @@ export function startImport(call: Call, input: StartImportInput): { jobId: strin
   const reader = openCsv(decoded.text);
   if (reader.headers.length === 0) throw invalid('csv', 'The file is empty');
   const columns = columnsOf(def.type, idef, reader, input);
-  const options: ImportOptions = { mapping: input.mapping, match: input.match, headers: reader.headers, delimiter: reader.delimiter };
+  const options: ImportOptions = { mapping: input.mapping, match: input.match, valueMap: input.valueMap, defaults: input.defaults, headers: reader.headers, delimiter: reader.delimiter };
   const jobId = newId();
   const total = countRecords(decoded.text);
   call.write((changes) => {
@@ -153,14 +170,14 @@ async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: 
   const { def, idef, reader, columns, input, jobId } = run;
   // Record hooks run once per row here: give them a connection that reuses prepared statements.
   const fast: Call = { ...call, db: withStatementCache(call.db) };
-  const me = signedIn(call);
   const create = createSchema(def.type)!;
   const patchSchema = ((methods as Record<string, { input: z.ZodType }>)[`${def.type}.update`]?.input as unknown as { shape: { patch: z.ZodType } })?.shape?.patch ?? create;
   const counts: Counts = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
   const linkCache = new Map<string, string | null>();
-  const allowedOwners = new Set<string>();
+  const valueMaps = new Map(
+    Object.entries(input.valueMap ?? {}).map(([field, map]) => [field, new Map(Object.entries(map).map(([from, to]) => [from.trim().toLowerCase(), to]))]),
+  );
   const deferred: { id: string; link: LinkField; name: string }[] = [];
-  const fields = allFields(def);
   const withExternalId = hasExternalId(def);
   let seq = 0;
 
@@ -183,7 +200,10 @@ async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: 
     let externalId: string | null = null;
     const later: { link: LinkField; name: string }[] = [];
     for (const column of columns) {
-      const text = (cells[column.index] ?? '').trim();
+      let text = (column.index === -1 ? '' : (cells[column.index] ?? '')).trim();
+      const replaced = valueMaps.get(column.info.field)?.get(text.toLowerCase());
+      if (replaced !== undefined) text = replaced;
+      if (text === '') text = column.fallback ?? '';
       if (text === '') continue;
       const { info } = column;
       if (info.kind === 'fullName') {
@@ -197,7 +217,7 @@ async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: 
         const id = resolveLink(link, text);
         if (id) raw[link.target] = id;
         else if (link.deferred) later.push({ link, name: text });
-        else throw new RowError(`${info.field}: no ${link.target === 'ownerId' ? 'active user' : 'record'} named "${text}"`);
+        else throw new RowError(`${info.field}: no ${link.target === 'ownerId' ? 'active user' : 'account'} named "${text}"`);
       } else {
         raw[info.field] = cellValue(info, text);
       }
@@ -211,17 +231,9 @@ async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: 
     if (existingId && input.match!.mode === 'update') {
       const parsed = patchSchema.safeParse(raw);
       if (!parsed.success) throw new RowError(zodReason(parsed.error));
-      const before = loadLive(fast, def, existingId);
-      requireEdit(fast, before.ownerId as string, def.noun);
-      const patch = writable(parsed.data as Values);
-      if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireAssign(fast, patch.ownerId as string, 'ownerId');
-      def.normalize?.(fast, patch, '');
-      const after = { ...before, ...patch };
-      def.check?.(fast, after, before, '');
-      const beforeRow = findRow(fast, def, existingId);
-      const record = updateRecord(fast, def, before, after, before.version as number);
+      const beforeRow = findRow(fast, def, existingId)!;
+      updateRecordIn(fast, def, { id: existingId, version: beforeRow.version as number, patch: parsed.data as Values }, changes, '');
       if (externalId && withExternalId) fast.db.prepare(`UPDATE ${def.table} SET external_id = ? WHERE id = ?`).run(externalId, existingId);
-      changes.record({ table: def.table, id: existingId, op: 'update', before, after: record });
       journal(existingId, 'update', beforeRow);
       for (const item of later) deferred.push({ id: existingId, ...item });
       counts.updated++;
@@ -229,29 +241,13 @@ async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: 
     }
     const parsed = create.safeParse(raw);
     if (!parsed.success) throw new RowError(zodReason(parsed.error));
-    const values: Values = { ...def.defaults?.(fast), ...writable(parsed.data as Values) };
-    values.ownerId ??= me.id;
-    if (!allowedOwners.has(values.ownerId as string)) {
-      requireAssign(fast, values.ownerId as string, 'ownerId');
-      allowedOwners.add(values.ownerId as string);
-    }
-    def.normalize?.(fast, values, '');
-    def.check?.(fast, values, null, '');
-    const id = newId();
-    insertRecord(fast, def, id, values);
+    const record = createRecordIn(fast, def, parsed.data as Values, changes);
+    const id = record.id as string;
     if (externalId && withExternalId) fast.db.prepare(`UPDATE ${def.table} SET external_id = ? WHERE id = ?`).run(externalId, id);
-    changes.record({ table: def.table, id, op: 'create' });
     journal(id, 'create', null);
     for (const item of later) deferred.push({ id, ...item });
     counts.created++;
   };
-
-  /** Only the fields the record service would take from a caller. */
-  function writable(values: Values): Values {
-    const out: Values = {};
-    for (const [name, value] of Object.entries(values)) if (value !== undefined && fields[name] && !fields[name]!.readOnly) out[name] = value;
-    return out;
-  }
 
   const reject = (line: number, reason: string, cells: string[]) => {
     counts.failed++;
@@ -301,11 +297,8 @@ function linkDeferred(call: Call, def: RecordDef, deferred: { id: string; link: 
       }
       try {
         call.db.transaction(() => {
-          const before = loadLive(call, def, item.id);
-          const after = { ...before, [item.link.target]: target };
-          def.check?.(call, after, before, '');
-          const record = updateRecord(call, def, before, after, before.version as number);
-          changes.record({ table: def.table, id: item.id, op: 'update', before, after: record });
+          const version = findRow(call, def, item.id)!.version as number;
+          updateRecordIn(call, def, { id: item.id, version, patch: { [item.link.target]: target } }, changes, '');
         })();
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -20,16 +20,23 @@ export interface ImapPosition {
 /** Messages fetched per round trip: bounds memory when a mailbox has thousands waiting. */
 const CHUNK = 50;
 
+export interface FetchedMessage {
+  uid: number;
+  uidValidity: string;
+  source: Buffer;
+}
+
 /**
- * Fetches the messages that arrived since `position`, oldest first, and hands each to `onMessage`
- * before the next (which stores it and its UID in one transaction). A changed UIDVALIDITY means the
+ * Fetches the messages that arrived since `position`, oldest first, a chunk at a time, and hands
+ * each chunk to `onChunk` before fetching the next (it stores the messages with their UIDs in one
+ * transaction). A changed UIDVALIDITY means the
  * server renumbered the folder: everything is fetched again and the Message-ID index skips what was
  * captured before. Never marks, moves or deletes anything on the server.
  */
 export async function pollImap(
   config: ImapConfig,
   position: ImapPosition,
-  onMessage: (message: { uid: number; uidValidity: string; source: Buffer }) => Promise<void>,
+  onChunk: (messages: FetchedMessage[]) => Promise<void>,
 ): Promise<{ uidValidity: string; fetched: number }> {
   const client = new ImapFlow({
     host: config.host,
@@ -59,9 +66,8 @@ export async function pollImap(
         const chunk = uids.slice(i, i + CHUNK);
         const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true }, { uid: true });
         messages.sort((a, b) => a.uid - b.uid);
-        for (const message of messages) {
-          if (message.source) await onMessage({ uid: message.uid, uidValidity, source: message.source });
-        }
+        const fetched = messages.filter((m) => m.source).map((m) => ({ uid: m.uid, uidValidity, source: m.source! }));
+        if (fetched.length > 0) await onChunk(fetched);
       }
       return { uidValidity, fetched: uids.length };
     } finally {

@@ -64,7 +64,7 @@ export async function parseEmail(raw: string | Buffer): Promise<ParsedEmail> {
   const source = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   let mail;
   try {
-    mail = await simpleParser(source, { skipImageLinks: true, skipTextLinks: true });
+    mail = await simpleParser(source, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
   } catch (error) {
     throw malformed(error instanceof Error ? error.message : String(error));
   }

@@ -129,7 +129,7 @@ function classify(def: SearchDef, row: Record<string, unknown>, title: string, p
 function searchType(call: Call, def: SearchDef, p: Plan, digits: string | null, limit: number): SearchResult[] {
   const db = call.db;
   if (!hasTable(db, wordsTable(def))) return [];
-  const pool = Math.max(limit * 4, 40);
+  const pool = Math.max(limit * 3, 24);
   const docids = new Set<number>();
   for (const tier of p.tiers) {
     if (docids.size >= pool) break;
@@ -145,8 +145,9 @@ function searchType(call: Call, def: SearchDef, p: Plan, digits: string | null, 
   if (docids.size === 0) return [];
   const rows = statement(
     db,
-    `SELECT t.* FROM search_keys k JOIN ${def.table} t ON t.id = k.record_id
-     WHERE k.docid IN (SELECT value FROM json_each(?)) AND t.deleted_at IS NULL`,
+    // CROSS JOIN keeps this order at any size: the few docids, then their keys, then the rows.
+    `SELECT t.* FROM json_each(?) j CROSS JOIN search_keys k ON k.docid = j.value CROSS JOIN ${def.table} t ON t.id = k.record_id
+     WHERE t.deleted_at IS NULL`,
   ).all(JSON.stringify([...docids])) as Record<string, unknown>[];
   const me = signedIn(call).id;
   const ranked: Candidate[] = [];

@@ -1,5 +1,5 @@
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconAdjustments, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAdjustments, IconBox, IconSettings, IconTimelineEvent, IconUsers, type Icon } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -71,6 +71,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
             <NavItem to="/settings" label={t('nav.preferences')} icon={IconAdjustments} onNavigate={onNavigate} end />
             {user.role === 'admin' && (
               <NavItem to="/settings/users" label={t('nav.users')} icon={IconUsers} onNavigate={onNavigate} />
+            )}
+            {user.role === 'admin' && (
+              <>
+                <NavItem to="/settings/pipelines" label={t('sales.admin.pipelines')} icon={IconTimelineEvent} onNavigate={onNavigate} />
+                <NavItem to="/settings/products" label={t('sales.admin.products')} icon={IconBox} onNavigate={onNavigate} />
+              </>
             )}
             {user.role === 'admin' &&
               ADMIN_PAGES.map((page) => (

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
 import { CUSTOMER_SECTIONS, customerRoutes } from '../features/customers/routes';
 import { SALES_SECTIONS, salesRoutes } from '../features/sales/routes';
+import { SERVICE_SECTIONS, serviceRoutes } from '../features/service/routes';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -16,11 +17,12 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppFrame />}>
         <Route index element={<HomePage />} />
-        {SECTIONS.filter((section) => section.key !== 'home' && !CUSTOMER_SECTIONS.has(section.key) && !SALES_SECTIONS.has(section.key)).map((section) => (
+        {SECTIONS.filter((section) => section.key !== 'home' && !CUSTOMER_SECTIONS.has(section.key) && !SALES_SECTIONS.has(section.key) && !SERVICE_SECTIONS.has(section.key)).map((section) => (
           <Route key={section.key} path={section.path} element={<ComingSoonPage section={section.key} />} />
         ))}
         {customerRoutes}
         {salesRoutes}
+        {serviceRoutes}
         <Route path="/settings" element={<PreferencesPage />} />
         <Route
           path="/settings/users"

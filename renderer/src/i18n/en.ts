@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/i18n/en';
 import { customersEn } from '../features/customers/i18n/en';
 import { recordsEn } from '../features/records/i18n/en';
 import { salesEn } from '../features/sales/i18n/en';
+import { serviceEn } from '../features/service/i18n/en';
 
 /**
  * English, the reference language: zh-CN.ts must have exactly these keys (the compiler checks the
@@ -158,6 +159,7 @@ export const en = {
   customers: customersEn,
   admin: adminEn,
   sales: salesEn,
+  service: serviceEn,
 };
 
 export type Messages = typeof en;

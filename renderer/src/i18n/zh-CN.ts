@@ -2,6 +2,7 @@ import { adminZhCN } from '../features/admin/i18n/zh-CN';
 import { customersZhCN } from '../features/customers/i18n/zh-CN';
 import { recordsZhCN } from '../features/records/i18n/zh-CN';
 import { salesZhCN } from '../features/sales/i18n/zh-CN';
+import { serviceZhCN } from '../features/service/i18n/zh-CN';
 import type { Messages } from './en';
 
 /** Simplified Chinese. Typed as the English messages so a missing or extra key is a compile error. */
@@ -156,4 +157,5 @@ export const zhCN: Messages = {
   customers: customersZhCN,
   admin: adminZhCN,
   sales: salesZhCN,
+  service: serviceZhCN,
 };

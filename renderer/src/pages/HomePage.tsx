@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session-context';
 import { PageHeader } from '../components/PageHeader';
 import { MyWork } from '../features/customers/activities/MyWork';
+import { AtRiskCard } from '../features/service/components/AtRiskCard';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function HomePage() {
       </Paper>
       <Stack mt="xl">
         <MyWork />
+        <AtRiskCard />
       </Stack>
     </>
   );

@@ -1,4 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { screenshot } from '../fixtures';
 import { Api } from './customers';
 
 /** Users the admin spec creates for itself (other specs own sally, victor and otto). */
@@ -13,4 +14,10 @@ export const SEAT_USERS = [
 export async function signedInViaApi(request: APIRequestContext, user: { username: string; password: string }) {
   const api = await Api.signIn(request, user.username, user.password);
   return { api, signOut: () => api.call('auth.logout') };
+}
+
+/** A full-page screenshot from the top: scrolled down, the fixed header would be drawn mid-page. */
+export async function pageScreenshot(page: Page, name: string) {
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await screenshot(page, name);
 }

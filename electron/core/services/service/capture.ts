@@ -7,7 +7,6 @@ import { parseEmail, type ParsedEmail } from '../../mail/parse';
 import type { Values } from '../../records/definition';
 import { recordDef } from '../../records/registry';
 import { insertRecord } from '../../records/repo';
-import { activityDef } from '../../records/types/activities';
 import { CASE_TOKEN, caseDef, systemWrites } from '../../records/types/cases';
 import { contactDef } from '../../records/types/contacts';
 import { rowToRecord } from '../../records/mapping';
@@ -28,7 +27,6 @@ export type AlsoInWrite = (changes: ChangeRecorder, outcome: { alreadyCaptured: 
 /** Reply and forward prefixes in the languages our offices write in, and the case token. */
 const PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|antw|回复|回覆|答复|转发|轉寄)\s*(\[\d+\])?\s*[:：]\s*)+/i;
 const DESCRIPTION_MAX = 50_000;
-const ACTIVITY_BODY_MAX = 5_000;
 
 export function cleanSubject(subject: string): string {
   return subject.replace(CASE_TOKEN, ' ').replace(PREFIX, '').replace(/\s+/g, ' ').trim();
@@ -37,7 +35,7 @@ export function cleanSubject(subject: string): string {
 /**
  * Parses outside the transaction (the slow part, and a malformed message fails before anything is
  * written), then stores everything in one write: the case (new, or the one it replies to), the
- * sender's contact, the message, its attachments and its email activity. `alsoInWrite` runs in the
+ * sender's contact, the message and its attachments. `alsoInWrite` runs in the
  * same transaction (the mailbox poller moves its last-seen UID there, so a crash cannot split them).
  */
 export async function captureEmail(
@@ -119,7 +117,7 @@ export function captureParsed(
         ...intakeAssignment(call),
       });
     }
-    storeInboundMessage(call, changes, record, mail, source, sender.contactId);
+    storeInboundMessage(call, record, mail, source, sender.contactId);
     alsoInWrite?.(changes, { alreadyCaptured: false });
 
     const duplicateCandidates = thread
@@ -287,24 +285,13 @@ function continueThread(call: Call, changes: ChangeRecorder, record: Values, sen
   return updateCaseInWrite(call, changes, record, patch);
 }
 
-function storeInboundMessage(call: Call, changes: ChangeRecorder, record: Values, mail: ParsedEmail, source: string, contactId: string | null) {
+/**
+ * The message row (and its attachments) on the case. Unlike a reply, an incoming message is not
+ * also written as an activity: the thread shows it, retention reads it from here, and one row
+ * fewer per message is what keeps bulk capture (an archive, a mailbox backlog) fast.
+ */
+function storeInboundMessage(call: Call, record: Values, mail: ParsedEmail, source: string, contactId: string | null) {
   const now = call.now.toISOString();
-  // The Date header dates the contact, unless it claims the future.
-  const sentAt = mail.date && mail.date < now ? mail.date : now;
-  const activity = insertRecord(call, activityDef, newId(), {
-    type: 'email',
-    subject: (mail.subject || '(no subject)').slice(0, 300),
-    body: mail.text?.slice(0, ACTIVITY_BODY_MAX) ?? null,
-    status: 'done',
-    priority: 'normal',
-    startAt: sentAt,
-    relatedType: 'cases',
-    relatedId: record.id,
-    contactId: contactId ?? record.contactId ?? null,
-    ownerId: record.ownerId,
-  });
-  changes.record({ table: 'activities', id: activity.id as string, op: 'create' });
-
   const messageRowId = newId();
   cachedStatement(
     call.db,
@@ -328,7 +315,7 @@ function storeInboundMessage(call: Call, changes: ChangeRecorder, record: Values
       now,
       source,
       contactId ?? record.contactId ?? null,
-      activity.id,
+      null,
       call.user?.id ?? null,
     );
   for (const attachment of mail.attachments) {

@@ -9,7 +9,8 @@ import { signedIn } from '../../handler';
 import { newId } from '../../ids';
 import { pollImap } from '../../mail/imap';
 import { dataDirOf, decryptSecret, encryptSecret } from '../../mail/secrets';
-import { captureEmail } from './capture';
+import { parseEmail, type ParsedEmail } from '../../mail/parse';
+import { captureParsed } from './capture';
 
 interface MailboxRow {
   id: string;
@@ -46,6 +47,7 @@ function runningOf(db: Db): Map<string, Promise<unknown>> {
 }
 
 const purpose = (id: string) => `mailbox:${id}`;
+const isParsed = (value: unknown): value is ParsedEmail => typeof (value as ParsedEmail | null)?.messageId === 'string';
 
 function toMailbox(db: Db, row: MailboxRow): Mailbox {
   return {
@@ -160,8 +162,9 @@ export function deleteMailbox(call: Call, id: string) {
 }
 
 /**
- * Polls one mailbox: each new message is captured in its own transaction together with the UID it
- * had, so a crash or restart resumes after the last stored message and never stores one twice.
+ * Polls one mailbox: each new message is stored together with the UID it had (in one transaction
+ * per fetched chunk), so a crash or restart resumes after the last stored message and never
+ * stores one twice.
  * A message that cannot be parsed is kept as a file in <dataDir>/mail-failed/ and skipped.
  * Connection and login failures end up in the mailbox's status rather than as an error.
  */
@@ -199,28 +202,45 @@ async function pollOnce(call: Call, id: string) {
     const result = await pollImap(
       { host: row.host, port: row.port, tls: row.tls === 1, tlsVerify: row.tls_verify === 1, username: row.username, password, folder: row.folder },
       { uidValidity: row.uid_validity, lastUid: row.last_uid },
-      async ({ uid, uidValidity, source }) => {
+      async (chunk) => {
+        const uidValidity = chunk[0]!.uidValidity;
         if (uidValidity !== row.uid_validity) {
           // A new numbering: forget the old position before the first message of the new one is stored.
           setStatus('UPDATE mailboxes SET uid_validity = ?, last_uid = 0 WHERE id = ?', uidValidity);
           row.uid_validity = uidValidity;
         }
-        try {
-          await captureEmail(call, source, `imap:${id}`, (_changes, { alreadyCaptured }) => {
-            advance.run(uidValidity, uid, alreadyCaptured ? 0 : 1, 0, id);
-            counts[alreadyCaptured ? 'skipped' : 'captured']++;
-          });
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error;
+        // Parsing is the slow part and needs no transaction; a chunk is then stored in one write
+        // (one disk sync), each message in its own savepoint together with its UID.
+        const parsed = await Promise.all(chunk.map((m) => parseEmail(m.source).catch((error: unknown) => error)));
+        const refused = (uid: number, source: Buffer, error: AppError) => {
           const folder = join(dataDir, 'mail-failed');
           mkdirSync(folder, { recursive: true });
           writeFileSync(join(folder, `${id}-${uidValidity}-${uid}.eml`), source);
-          call.write(() => {
-            advance.run(uidValidity, uid, 0, 1, id);
-            call.db.prepare('UPDATE mailboxes SET last_error = ?, last_error_at = ? WHERE id = ?').run(`Message UID ${uid}: ${error.message}`, call.now.toISOString(), id);
-          });
+          advance.run(uidValidity, uid, 0, 1, id);
+          call.db.prepare('UPDATE mailboxes SET last_error = ?, last_error_at = ? WHERE id = ?').run(`Message UID ${uid}: ${error.message}`, call.now.toISOString(), id);
           counts.failed++;
-        }
+        };
+        call.write((changes) => {
+          chunk.forEach(({ uid, source }, i) => {
+            const mail = parsed[i];
+            if (!isParsed(mail)) {
+              if (!(mail instanceof AppError) || mail.code !== 'VALIDATION') throw mail;
+              refused(uid, source, mail);
+              return;
+            }
+            try {
+              call.db.transaction(() =>
+                captureParsed(call, changes, mail, `imap:${id}`, (_changes, { alreadyCaptured }) => {
+                  advance.run(uidValidity, uid, alreadyCaptured ? 0 : 1, 0, id);
+                  counts[alreadyCaptured ? 'skipped' : 'captured']++;
+                }),
+              )();
+            } catch (error) {
+              if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error;
+              refused(uid, source, error);
+            }
+          });
+        });
       },
     );
     setStatus(

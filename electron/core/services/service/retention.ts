@@ -3,6 +3,7 @@ import type { Call } from '../../handler';
 import { loadLive } from '../../records/repo';
 import { accountDef } from '../../records/types/accounts';
 import { readServiceSettings } from './settings';
+import { cachedStatement } from '../../db/statements';
 
 const DAY_MS = 86_400_000;
 /** Satisfaction scores and case counts older than this say little about today's mood. */
@@ -10,6 +11,7 @@ const LOOKBACK_DAYS = 365;
 
 interface CaseStats {
   account_id: string;
+  last_case_at: string | null;
   open_complaints: number;
   satisfaction_avg: number | null;
   satisfaction_count: number;
@@ -25,7 +27,8 @@ const STATS = `
     sum(type = 'complaint' AND status NOT IN ('resolved', 'closed')) AS open_complaints,
     avg(CASE WHEN created_at >= @since THEN satisfaction END) AS satisfaction_avg,
     count(CASE WHEN created_at >= @since THEN satisfaction END) AS satisfaction_count,
-    sum(created_at >= @since90) AS cases_90
+    sum(created_at >= @since90) AS cases_90,
+    max(created_at) AS last_case_at
   FROM cases
   WHERE deleted_at IS NULL AND account_id IS NOT NULL AND duplicate_of_id IS NULL`;
 
@@ -35,23 +38,40 @@ function windows(call: Call) {
 }
 
 /**
- * The last time the account and the office were in touch: the latest activity up to now (calls,
- * meetings, emails in and out are all activities) or the latest case it raised.
+ * The latest activity of an account up to now (calls, meetings, replies sent), or email in or out
+ * on one of its cases, whichever is later.
  */
-function lastContactAt(call: Call, accountId: string): string | null {
-  const now = call.now.toISOString();
-  const activity = call.db
-    .prepare('SELECT max(occurred_at) FROM activities WHERE account_id = ? AND deleted_at IS NULL AND occurred_at <= ?')
-    .pluck()
-    .get(accountId, now) as string | null;
-  const raised = call.db.prepare('SELECT max(created_at) FROM cases WHERE account_id = ? AND deleted_at IS NULL').pluck().get(accountId) as string | null;
-  if (activity === null || raised === null) return activity ?? raised;
-  return activity > raised ? activity : raised;
+function lastActivityAt(call: Call, accountId: string): string | null {
+  const activity = cachedStatement(call.db, 'SELECT max(occurred_at) FROM activities WHERE account_id = ? AND deleted_at IS NULL AND occurred_at <= ?', {
+    pluck: true,
+  }).get(accountId, call.now.toISOString()) as string | null;
+  const email = cachedStatement(
+    call.db,
+    'SELECT max(m.received_at) FROM cases c JOIN case_messages m ON m.case_id = c.id WHERE c.account_id = ? AND c.deleted_at IS NULL',
+    { pluck: true },
+  ).get(accountId) as string | null;
+  return later(activity, email);
+}
+
+function later(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return a > b ? a : b;
+}
+
+/** The last time the account and the office were in touch: its latest activity or email, or the latest case it raised. */
+function lastContactAt(call: Call, accountId: string, lastCaseAt: string | null | undefined): string | null {
+  const raised =
+    lastCaseAt !== undefined
+      ? lastCaseAt
+      : (cachedStatement(call.db, 'SELECT max(created_at) FROM cases WHERE account_id = ? AND deleted_at IS NULL', { pluck: true }).get(accountId) as
+          | string
+          | null);
+  return later(lastActivityAt(call, accountId), raised);
 }
 
 function signals(call: Call, accountId: string, accountName: string, stats: CaseStats | undefined): RetentionSignals {
   const rules = readServiceSettings(call.db).atRisk;
-  const last = lastContactAt(call, accountId);
+  const last = lastContactAt(call, accountId, stats ? stats.last_case_at : undefined);
   const days = last === null ? null : Math.floor((call.now.getTime() - Date.parse(last)) / DAY_MS);
   const avg = stats?.satisfaction_avg ?? null;
   const result: RetentionSignals = {
@@ -89,12 +109,25 @@ export function accountRetention(call: Call, accountId: string): RetentionSignal
  * service signal to read.
  */
 export function atRiskAccounts(call: Call, limit: number): { items: RetentionSignals[] } {
+  const rules = readServiceSettings(call.db).atRisk;
+  const silentBefore = new Date(call.now.getTime() - rules.noContactDays * DAY_MS).toISOString();
   const rows = call.db
     .prepare(`${STATS} AND (created_at >= @since OR (type = 'complaint' AND status NOT IN ('resolved', 'closed'))) GROUP BY account_id`)
     .all(windows(call)) as CaseStats[];
   const items: RetentionSignals[] = [];
   for (const stats of rows) {
-    const account = call.db.prepare('SELECT name FROM accounts WHERE id = ? AND deleted_at IS NULL').pluck().get(stats.account_id) as string | undefined;
+    // Cheap signals first: only an account that raised no case lately is asked for its last activity.
+    let hits = 0;
+    if (stats.open_complaints >= rules.openComplaintsAtLeast) hits++;
+    if (stats.satisfaction_avg !== null && stats.satisfaction_avg < rules.satisfactionBelow) hits++;
+    if (stats.cases_90 >= rules.casesIn90DaysAtLeast) hits++;
+    if (hits < rules.minSignals && hits + 1 >= rules.minSignals && (stats.last_case_at ?? '') < silentBefore) {
+      if ((lastActivityAt(call, stats.account_id) ?? '') < silentBefore) hits++;
+    }
+    if (hits < rules.minSignals) continue;
+    const account = cachedStatement(call.db, 'SELECT name FROM accounts WHERE id = ? AND deleted_at IS NULL', { pluck: true }).get(stats.account_id) as
+      | string
+      | undefined;
     if (account === undefined) continue;
     const result = signals(call, stats.account_id, account, stats);
     if (result.atRisk) items.push(result);

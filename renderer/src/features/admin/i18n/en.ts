@@ -44,6 +44,16 @@ export const adminEn = {
       'not-covered': 'Version not covered',
       'clock-behind': 'Clock set back',
     },
+    summary: {
+      licensed: 'Licensed to {{licensee}} ({{edition}}), {{seats}} seats.',
+      trial: 'Trial: {{days}} days left (until {{date}}), {{seats}} seats.',
+      'trial-ended': 'The 30-day trial ended on {{date}}. Install a licence to make changes again.',
+      expired: 'The licence expired on {{date}}. Install a renewed licence to make changes again.',
+      'not-covered':
+        'This version ({{version}}, released {{date}}) is newer than the licence’s maintenance period (until {{maintenance}}). Install a renewed licence, or go back to a version released before that day.',
+      'clock-behind': 'The computer’s clock is earlier than a time Lantern has already seen. Correct the clock to make changes again.',
+    },
+    serverSays: 'The server says: {{message}}',
     writable: 'Changes allowed',
     readOnly: 'Read-only',
     licensee: 'Licensee',
@@ -136,7 +146,11 @@ export const adminEn = {
     restoreHelp: {
       title: 'Restore a backup',
       description: 'Restoring replaces the whole database, so it is done on the server machine with the admin tool while the office server is stopped. The current database is kept aside first.',
-      steps: '1. Stop the Lantern office server. 2. Run this command on the server machine. 3. Start the server again.',
+      steps: {
+        stop: 'Stop the Lantern office server.',
+        run: 'Run this command on the server machine:',
+        start: 'Start the server again.',
+      },
       command: 'Command',
       chooseHint: 'Use “Restore…” on a backup in the list to get the command for that file.',
     },

@@ -46,6 +46,16 @@ export const adminZhCN: typeof adminEn = {
       'not-covered': '此版本不在授权范围内',
       'clock-behind': '系统时钟被调回',
     },
+    summary: {
+      licensed: '已授权给 {{licensee}}（{{edition}}），共 {{seats}} 个席位。',
+      trial: '试用：剩余 {{days}} 天（至 {{date}}），共 {{seats}} 个席位。',
+      'trial-ended': '30 天试用已于 {{date}} 结束。安装许可证后即可恢复修改。',
+      expired: '许可证已于 {{date}} 到期。安装续期后的许可证即可恢复修改。',
+      'not-covered':
+        '此版本（{{version}}，发布于 {{date}}）晚于许可证的维护期（至 {{maintenance}}）。请安装续期后的许可证，或改用该日期之前发布的版本。',
+      'clock-behind': '此计算机的时钟早于 Lantern 已记录的时间。请校正时钟后再进行修改。',
+    },
+    serverSays: '服务器消息：{{message}}',
     writable: '允许修改',
     readOnly: '只读',
     licensee: '被授权方',
@@ -138,7 +148,11 @@ export const adminZhCN: typeof adminEn = {
     restoreHelp: {
       title: '恢复备份',
       description: '恢复会替换整个数据库，因此需在服务器停止时，在服务器本机上用管理工具完成。当前数据库会先被另存保留。',
-      steps: '1. 停止 Lantern 办公室服务器。2. 在服务器本机上运行以下命令。3. 重新启动服务器。',
+      steps: {
+        stop: '停止 Lantern 办公室服务器。',
+        run: '在服务器本机上运行以下命令：',
+        start: '重新启动服务器。',
+      },
       command: '命令',
       chooseHint: '在列表中某个备份上点击“恢复…”，即可得到针对该文件的命令。',
     },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../records/format';
+import { useUsers } from '../../records/users';
 import { QueryState } from '../components/QueryState';
 
 const PAGE_SIZE = 50;
@@ -12,6 +13,9 @@ const OPS = new Set(['create', 'update', 'delete', 'restore']);
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const users = useUsers();
+  /** Users and seats are keyed by user id: show the person's name when we know it. */
+  const recordName = (table: string, id: string) => (table === 'users' || table === 'seats' ? users.name(id) : null);
   // Keyed under admin.audit so the change feed's refresh of `admin.` does not miss it.
   const audit = useInfiniteQuery({
     queryKey: ['admin.audit', { limit: PAGE_SIZE }],
@@ -53,9 +57,11 @@ export function AuditPage() {
                         <Table.Td>{TABLES.has(entry.table) ? t(`admin.audit.tables.${entry.table as 'users'}`) : entry.table}</Table.Td>
                         <Table.Td>{OPS.has(entry.op) ? t(`admin.audit.ops.${entry.op as 'create'}`) : entry.op}</Table.Td>
                         <Table.Td>
-                          <Text size="xs" ff="monospace" c="dimmed">
-                            {entry.recordId}
-                          </Text>
+                          {recordName(entry.table, entry.recordId) ?? (
+                            <Text size="xs" ff="monospace" c="dimmed">
+                              {entry.recordId}
+                            </Text>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -10,12 +10,11 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../records/format';
 import { BackupSettingsCard } from '../components/BackupSettingsCard';
 import { BackupTable } from '../components/BackupTable';
-import { CopyCommand } from '../components/CopyCommand';
 import { DatabaseCheckCard } from '../components/DatabaseCheckCard';
 import { QueryState } from '../components/QueryState';
+import { RestoreSteps } from '../components/RestoreSteps';
 import { Section } from '../components/Section';
 import { formatBytes } from '../format';
-import { restoreCommand } from '../restore-command';
 
 export function BackupsPage() {
   const { t, i18n } = useTranslation();
@@ -65,8 +64,7 @@ export function BackupsPage() {
         <QueryState query={list}>{(data) => <BackupSettingsCard settings={data.settings} folder={data.folder} />}</QueryState>
         <DatabaseCheckCard />
         <Section title={t('admin.backups.restoreHelp.title')} description={t('admin.backups.restoreHelp.description')}>
-          <Text size="sm">{t('admin.backups.restoreHelp.steps')}</Text>
-          <CopyCommand command={restoreCommand('<backup file>', dataFolder)} />
+          <RestoreSteps file="<backup file>" dataFolder={dataFolder} />
           <Text size="sm" c="dimmed">
             {t('admin.backups.restoreHelp.chooseHint')}
           </Text>
@@ -81,8 +79,7 @@ export function BackupsPage() {
         {restoring && (
           <Stack gap="sm">
             <Text size="sm">{t('admin.backups.restoreHelp.description')}</Text>
-            <Text size="sm">{t('admin.backups.restoreHelp.steps')}</Text>
-            <CopyCommand command={restoreCommand(restoring.file, dataFolder)} />
+            <RestoreSteps file={restoring.file} dataFolder={dataFolder} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRestoring(null)}>
                 {t('common.close')}

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../records/format';
 import { InfoGrid, type InfoItem } from '../components/InfoGrid';
 import { QueryState } from '../components/QueryState';
 import { Section } from '../components/Section';
+import { licenceSummary } from '../licence-summary';
 
 const STATE_COLORS: Record<LicenceStatus['state'], string> = {
   licensed: 'teal',
@@ -96,7 +97,12 @@ function LicenceCard({ status }: { status: LicenceStatus }) {
   return (
     <Section title={t('admin.licence.status')}>
       <Alert color={status.writable ? 'blue' : 'red'} variant="light" data-testid="licence-message">
-        {status.message}
+        {licenceSummary(status, t, i18n.language)}
+        {!status.writable && (
+          <Text size="sm" mt="xs">
+            {t('admin.licence.serverSays', { message: status.message })}
+          </Text>
+        )}
       </Alert>
       {status.problem && (
         <Alert color="orange" variant="light" title={t('admin.licence.problemTitle')} icon={<IconAlertTriangle />}>

@@ -49,11 +49,10 @@ export function UpdatesPage() {
                     },
                   ]}
                 />
-              ) : (
-                <Text c="dimmed">{t('admin.updates.noRelease')}</Text>
-              )}
+              ) : null}
+              {/* Without a release the reason only repeats that the folder is empty, with its path. */}
               <Alert color={data.offered ? 'teal' : 'gray'} variant="light" data-testid="update-reason">
-                {data.reason}
+                {data.release ? data.reason : t('admin.updates.noRelease')}
               </Alert>
               <InfoGrid
                 items={[

@@ -10,6 +10,7 @@ import { RecordColumns, RecordPageShell } from '../../records/record/RecordPageS
 import { RelatedList } from '../../records/record/RelatedList';
 import { usePermissions } from '../../records/users';
 import { AccountOpportunities, AccountValueCard } from '../../sales/AccountSales';
+import { RetentionCard } from '../../service/components/RetentionCard';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { accountsConfig } from '../configs/accounts';
 import { contactsConfig } from '../configs/contacts';
@@ -41,6 +42,7 @@ function AccountView({ account }: { account: Account }) {
         main={
           <Stack gap="lg">
             <AccountValueCard accountId={account.id} />
+            <RetentionCard accountId={account.id} />
             <DetailsCard config={accountsConfig} record={account} fields={DETAILS} canEdit={canEdit} />
             <AccountOpportunities accountId={account.id} />
             <RelatedList

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconList, IconSettings } from '@tabler/icons-react';
+import { IconList, IconPackage, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,9 +103,14 @@ export function BoardPage() {
               {t('sales.opportunities.list')}
             </Button>
             {me.role === 'admin' && (
-              <Button component={Link} to="/settings/pipelines" variant="default" leftSection={<IconSettings size={16} />}>
-                {t('sales.board.managePipelines')}
-              </Button>
+              <>
+                <Button component={Link} to="/settings/pipelines" variant="default" leftSection={<IconSettings size={16} />}>
+                  {t('sales.board.managePipelines')}
+                </Button>
+                <Button component={Link} to="/settings/products" variant="default" leftSection={<IconPackage size={16} />}>
+                  {t('sales.admin.products')}
+                </Button>
+              </>
             )}
           </>
         }

@@ -19,6 +19,13 @@ export const opportunityFields: readonly FieldSpec[] = [
   { key: 'description', label: 'sales.opportunities.fields.description', kind: 'textarea', wide: true, maxLength: 10_000 },
 ];
 
+/** Set by the backend; listed so the history names them in the user's language. */
+const derivedFields: readonly FieldSpec[] = [
+  { key: 'stageEnteredAt', label: 'sales.opportunities.fields.stageEnteredAt', kind: 'datetime', readOnly: true },
+  { key: 'closedAt', label: 'sales.opportunities.fields.closedAt', kind: 'datetime', readOnly: true },
+  { key: 'wonAt', label: 'sales.opportunities.fields.wonAt', kind: 'datetime', readOnly: true },
+];
+
 export const opportunitiesConfig = registerRecordType<Opportunity>({
   type: 'opportunities',
   path: '/opportunities',
@@ -30,7 +37,7 @@ export const opportunitiesConfig = registerRecordType<Opportunity>({
     empty: 'sales.opportunities.empty',
   },
   title: (opportunity) => opportunity.name,
-  fields: opportunityFields,
+  fields: [...opportunityFields, ...derivedFields],
   columns: [
     { key: 'name', label: 'sales.opportunities.fields.name', width: 240, sort: 'name' },
     { key: 'accountId', label: 'sales.opportunities.fields.accountId', width: 200 },

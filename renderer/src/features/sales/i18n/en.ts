@@ -68,6 +68,9 @@ export const salesEn = {
       source: 'Source',
       engageDate: 'Engage date',
       description: 'Description',
+      stageEnteredAt: 'Entered stage',
+      closedAt: 'Closed',
+      wonAt: 'Won',
       stageKind: 'Status',
     },
     datePlaceholder: 'YYYY-MM-DD',
@@ -178,7 +181,7 @@ export const salesEn = {
     wonAmount: 'Won amount',
     winRate: 'Win rate',
     avgDaysToClose: 'Avg. days to close',
-    chart: 'Won amount and deal counts',
+    chart: 'Open, won and lost deals',
   },
   loyal: {
     account: 'Account',

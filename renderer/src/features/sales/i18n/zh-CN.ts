@@ -70,6 +70,9 @@ export const salesZhCN: typeof salesEn = {
       source: '来源',
       engageDate: '接洽日期',
       description: '描述',
+      stageEnteredAt: '进入阶段时间',
+      closedAt: '关闭时间',
+      wonAt: '赢单时间',
       stageKind: '状态',
     },
     datePlaceholder: 'YYYY-MM-DD',
@@ -180,7 +183,7 @@ export const salesZhCN: typeof salesEn = {
     wonAmount: '赢单金额',
     winRate: '赢率',
     avgDaysToClose: '平均成交天数',
-    chart: '赢单金额与商机数量',
+    chart: '进行中、赢单与输单商机数',
   },
   loyal: {
     account: '客户',

@@ -19,7 +19,8 @@ export function StageProgress({ opportunity, canEdit }: { opportunity: Opportuni
   const update = useUpdateRecord<Opportunity>('opportunities');
   const [lostTarget, setLostTarget] = useState<StageData | null>(null);
   if (!pipeline) return null;
-  const stages = pipeline.stages;
+  // A closed deal shows the road it took and the stage that closed it, not the other closing stages.
+  const stages = pipeline.stages.filter((stage) => opportunity.stageKind === 'open' || stage.kind === 'open' || stage.id === opportunity.stageId);
   const active = Math.max(0, stages.findIndex((stage) => stage.id === opportunity.stageId));
 
   const move = (stage: StageData, lostReason?: string) =>
