@@ -30,7 +30,7 @@ export interface RecordDef {
   /** Sort name -> SQL expressions (never NULL), from this whitelist only; `id` is appended. */
   sorts: Record<string, string[]>;
   defaultSort: { field: string; dir: 'asc' | 'desc' };
-  /** Key columns a quick filter (`q`) matches by prefix: the first (a lower-cased, accent-free name), or `email` for text with an @. */
+  /** Lower-cased, accent-free key columns a quick filter (`q`) matches by prefix; an `email` column is used only for text with an @. */
   quickSearch: string[];
   /** The record's name in the recycle bin and in messages. */
   title(values: Values): string;
