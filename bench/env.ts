@@ -70,11 +70,11 @@ export async function openBenchEnv(dataset: Dataset): Promise<BenchEnv & { start
     clock: new BenchClock(),
     logger: benchLogger,
     requireSetupCode: false,
-    // A daily backup of a 2 GB database in the middle of the timings would measure the backup.
+    // A daily backup of a 4 GB database in the middle of the timings would measure the backup.
     scheduledBackups: false,
   });
-  // A second connection set up like the app's (its SQL functions let EXPLAIN read any query); only read through.
   const startMs = performance.now() - started;
+  // A second connection set up like the app's (its SQL functions let EXPLAIN read any query); only read through.
   const reader = openDatabase(join(dataset.dataDir, DATABASE_FILE));
   const { users } = dataset.manifest;
   const idOf = (username: string) => reader.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string;

@@ -126,7 +126,8 @@ export function CaseActions({ record }: { record: Case }) {
           {t('service.page.resolve')}
         </Button>
       )}
-      {finished && canEdit && (
+      {/* A duplicate comes back with "Undo duplicate", which also moves its thread back. */}
+      {finished && canEdit && !record.duplicateOfId && (
         <Button variant="light" leftSection={<IconRotate size={16} />} loading={reopen.isPending} onClick={() => reopen.mutate({ id: record.id })}>
           {t('service.page.reopen')}
         </Button>

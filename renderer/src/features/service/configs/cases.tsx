@@ -18,6 +18,11 @@ export const caseFields: readonly FieldSpec[] = [
   { key: 'firstResponseDueAt', label: 'service.cases.fields.firstResponseDueAt', kind: 'datetime', readOnly: true },
   { key: 'resolutionDueAt', label: 'service.cases.fields.resolutionDueAt', kind: 'datetime', readOnly: true },
   { key: 'satisfaction', label: 'service.cases.fields.satisfaction', kind: 'int', readOnly: true },
+  { key: 'firstResponseAt', label: 'service.cases.fields.firstResponseAt', kind: 'datetime', readOnly: true },
+  { key: 'resolvedAt', label: 'service.cases.fields.resolvedAt', kind: 'datetime', readOnly: true },
+  { key: 'closedAt', label: 'service.cases.fields.closedAt', kind: 'datetime', readOnly: true },
+  { key: 'reopenCount', label: 'service.cases.fields.reopenCount', kind: 'int', readOnly: true },
+  { key: 'duplicateOfId', label: 'service.cases.fields.duplicateOfId', kind: 'reference', refType: 'cases', readOnly: true },
   { key: 'description', label: 'service.cases.fields.description', kind: 'textarea', wide: true, inCreate: true, maxLength: 50_000 },
   { key: 'resolution', label: 'service.cases.fields.resolution', kind: 'textarea', wide: true, maxLength: 10_000 },
 ];
@@ -37,12 +42,12 @@ export const casesConfig = registerRecordType<Case>({
   columns: [
     { key: 'number', label: 'service.cases.fields.number', width: 130, sort: 'number', field: 'number' },
     { key: 'subject', label: 'service.cases.fields.subject', width: 260, sort: 'subject', field: 'subject' },
-    { key: 'status', label: 'service.cases.fields.status', width: 140, sort: 'status', field: 'status' },
+    { key: 'status', label: 'service.cases.fields.status', width: 130, sort: 'status', field: 'status' },
     { key: 'priority', label: 'service.cases.fields.priority', width: 110, sort: 'priority', field: 'priority' },
     {
       key: 'sla',
       label: 'service.cases.fields.sla',
-      width: 240,
+      width: 210,
       sort: 'dueAt',
       render: (record) => <SlaBadge record={record} withDue />,
       text: (record) => record.slaState,

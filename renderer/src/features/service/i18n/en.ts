@@ -28,6 +28,11 @@ export const serviceEn = {
       sla: 'SLA',
       firstResponseDueAt: 'First response due',
       resolutionDueAt: 'Resolution due',
+      firstResponseAt: 'First response',
+      resolvedAt: 'Resolved',
+      closedAt: 'Closed',
+      reopenCount: 'Times reopened',
+      duplicateOfId: 'Duplicate of',
     },
   },
   queues: {

@@ -8,7 +8,7 @@ export const serviceZhCN: typeof serviceEn = {
   caseStatuses: { new: '新建', open: '处理中', pending_customer: '等待客户', resolved: '已解决', closed: '已关闭' },
   slaStates: { none: '无 SLA', ok: '按时', warning: '即将超时', breached: '已超时', paused: '已暂停', met: '已达成' },
   cases: {
-    plural: '工单',
+    plural: '服务工单',
     singular: '工单',
     create: '新建工单',
     created: '工单“{{name}}”已创建。',
@@ -30,6 +30,11 @@ export const serviceZhCN: typeof serviceEn = {
       sla: 'SLA',
       firstResponseDueAt: '首次响应期限',
       resolutionDueAt: '解决期限',
+      firstResponseAt: '首次响应时间',
+      resolvedAt: '解决时间',
+      closedAt: '关闭时间',
+      reopenCount: '重新打开次数',
+      duplicateOfId: '重复于',
     },
   },
   queues: {
