@@ -182,6 +182,36 @@ describe('ownership and permissions', () => {
     expect(team.items.map((c: { lastName: string }) => c.lastName)).toEqual(['Customer']);
   });
 
+  it("pages a manager's team list in order without gaps or repeats, in both directions", async () => {
+    const { ctx: manager, id: managerId } = await t.userWithRole('manager', 'lead');
+    const { ctx: rep1 } = await t.userWithRole('sales', 'rep1', managerId);
+    const { ctx: rep2 } = await t.userWithRole('sales', 'rep2', managerId);
+    const { ctx: outsider } = await t.userWithRole('sales', 'solo');
+    const owners = [manager, rep1, rep2, outsider];
+    const expected: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const lastName = `Name${String((i * 7) % 24).padStart(2, '0')}`;
+      await call(owners[i % 4], 'contacts.create', { lastName });
+      if (i % 4 !== 3) expected.push(lastName);
+    }
+    for (const dir of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { lastName: string }[]; nextCursor: string | null } = await call(manager, 'contacts.list', {
+          filter: { team: true },
+          sort: { field: 'name', dir },
+          limit: 5,
+          cursor,
+        });
+        seen.push(...page.items.map((c) => c.lastName));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const sorted = [...expected].sort();
+      expect(seen).toEqual(dir === 'asc' ? sorted : sorted.reverse());
+    }
+  });
+
   it('the quick filter matches a name prefix, or an email prefix when the text has an @', async () => {
     await call(t.admin, 'contacts.create', { firstName: 'José', lastName: 'Ávila', email: 'jose@example.com' });
     await call(t.admin, 'contacts.create', { lastName: 'Jones', email: 'sales@jose-trading.example' });
