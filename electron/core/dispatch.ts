@@ -107,7 +107,7 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /** Anything that is not an AppError is a bug: log it with an id the admin can find, tell the client only the id. */
-function asAppError(error: unknown, method: string, logger: Logger): AppError {
+export function asAppError(error: unknown, method: string, logger: Logger): AppError {
   if (error instanceof AppError) return error;
   const errorId = randomUUID().slice(0, 8);
   logger.error('internal error', {

@@ -1,8 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { randomUUID } from 'node:crypto';
 import { IPC_CHANGE_CHANNEL, IPC_INVOKE_CHANNEL, type BridgeResult } from '../../shared/bridge';
-import { AppError, type ErrorBody } from '../../shared/errors';
 import type { Backend } from '../core/backend-types';
+import { asAppError } from '../core/dispatch';
 import type { Logger } from '../core/context';
 import { isOwnPage, type RendererSource } from './renderer-source';
 
@@ -43,7 +42,8 @@ export function registerIpc({ backend, source, logger, getWindow }: IpcOptions):
     try {
       return { ok: true, result: await call };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error, method, logger) };
+      // The same wrapping as dispatch: an AppError as its body, anything else logged with an id.
+      return { ok: false, error: asAppError(error, method, logger).toBody() };
     } finally {
       inFlight.delete(call);
     }
@@ -82,16 +82,4 @@ function checkSender(event: IpcMainInvokeEvent, source: RendererSource, window: 
   }
   if (!isOwnPage(source, frame.url)) return 'not the app page';
   return null;
-}
-
-/** An AppError travels as its body; anything else is a bug, logged with an id and never described to the page. */
-function toErrorBody(error: unknown, method: string, logger: Logger): ErrorBody {
-  if (error instanceof AppError) return error.toBody();
-  const errorId = randomUUID().slice(0, 8);
-  logger.error('internal error in an IPC call', {
-    errorId,
-    method,
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-  return { code: 'INTERNAL', message: `Internal error (id ${errorId})`, details: { errorId } };
 }
