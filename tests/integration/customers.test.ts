@@ -38,6 +38,28 @@ describe('accounts and contacts', () => {
     expect(children.items.map((a: { name: string }) => a.name)).toEqual(['Acme Shanghai']);
   });
 
+  it('pages contacts sorted by city, with repeated and missing cities, in both directions without gaps or repeats', async () => {
+    const cities = ['Shanghai', 'Austin', null, 'Berlin', 'Austin', null, 'Zürich', 'Berlin', 'Austin', 'Lyon', null];
+    const created: { id: string; city: string | null }[] = [];
+    for (const [i, city] of cities.entries()) created.push(await call('contacts.create', { lastName: `C${i}`, city }));
+    for (const dir of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = await call('contacts.list', { sort: { field: 'city', dir }, limit: 3, cursor });
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const key = (c: { id: string; city: string | null }) => [c.city ?? '', c.id] as const;
+      const expected = [...created].sort((a, b) => {
+        const [ka, kb] = [key(a), key(b)];
+        const order = ka[0] < kb[0] ? -1 : ka[0] > kb[0] ? 1 : ka[1] < kb[1] ? -1 : ka[1] > kb[1] ? 1 : 0;
+        return dir === 'asc' ? order : -order;
+      });
+      expect(seen).toEqual(expected.map((c) => c.id));
+    }
+  });
+
   it('refuses a stale version with CONFLICT and changes nothing; history shows who changed what', async () => {
     const contact = await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', title: 'Buyer' });
     const updated = await call('contacts.update', { id: contact.id, version: 1, patch: { title: 'Head of Purchasing' } });

@@ -130,6 +130,10 @@ export function listRecords(call: Call, def: RecordDef, input: ListInput, extra?
   const keys = [...sortExprs, 'id'];
   if (input.cursor) {
     const after = decodeCursor(input.cursor, sortName, dir, keys.length);
+    // The bound on the leading key alone is implied by the row value, but SQLite only seeks an
+    // expression index (ifnull(city, ''), id) with it: without it, page 1,000 walks 999 pages.
+    where.clauses.push(`${keys[0]} ${dir === 'asc' ? '>=' : '<='} ?`);
+    where.params.push(after[0]);
     where.clauses.push(`(${keys.join(', ')}) ${dir === 'asc' ? '>' : '<'} (${keys.map(() => '?').join(', ')})`);
     where.params.push(...after);
   }
