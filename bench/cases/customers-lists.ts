@@ -17,6 +17,8 @@ interface SortSpec {
 const SORTS: SortSpec[] = [
   { label: 'by name', sort: { field: 'name', dir: 'asc' }, column: 'name_key' },
   { label: 'by updatedAt desc', sort: { field: 'updatedAt', dir: 'desc' }, column: 'updated_at' },
+  // A column with many repeats behind an expression index (migration 0007): 14 s a page without it.
+  { label: 'by city', sort: { field: 'city', dir: 'asc' }, column: "ifnull(city, '')" },
 ];
 
 type ListInput = { filter?: Record<string, unknown>; sort?: SortSpec['sort']; cursor?: string | null; q?: string; limit?: number };
@@ -110,18 +112,8 @@ const quickFilter: BenchCase = {
   },
 };
 
-/** A sortable column with no index behind it: every page sorts the whole table. Few samples: it is slow. */
-const unindexedSort: BenchCase = {
-  name: 'contacts.list first page, by city (no index)',
-  rows: (env) => env.counts.contacts,
-  samples: 10,
-  warmup: 2,
-  prepare: (env) => ({ sample: () => listContacts(env, { sort: { field: 'city', dir: 'asc' } }) }),
-};
-
 export const contactListCases: BenchCase[] = [
   ...SORTS.flatMap((spec) => [false, true].flatMap((byOwner) => [firstPage(spec, byOwner), laterPages(spec, byOwner), randomCursor(spec, byOwner)])),
   teamFirstPage,
   quickFilter,
-  unindexedSort,
 ];
