@@ -1,13 +1,17 @@
-import { Badge, Button, Group, Paper, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../../shared/methods';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { notifySuccess } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormatters } from '../../records/format';
 import { parseMoney } from '../money';
+
+type Product = MethodOutput<'products.list'>['items'][number];
 
 /** Settings > Products (administrators): the catalogue, a new product, switching one on or off. */
 export function ProductsPage() {
@@ -27,6 +31,23 @@ export function ProductsPage() {
   const update = useApiMutation('products.update', { onSuccess: refresh });
   const price = draft.listPrice.trim() === '' ? null : parseMoney(draft.listPrice);
   const items = products.data?.items ?? [];
+  const columns: DataColumn<Product>[] = [
+    { key: 'name', header: t('sales.admin.productName'), cell: (product) => <Text fw={500} size="sm">{product.name}</Text> },
+    { key: 'code', header: t('sales.admin.code'), cell: (product) => product.code && <Badge variant="light" color="gray">{product.code}</Badge> },
+    { key: 'family', header: t('sales.admin.family'), cell: (product) => product.family },
+    { key: 'price', header: t('sales.admin.listPrice'), numeric: true, cell: (product) => (product.listPrice === null ? '' : format.money(product.listPrice)) },
+    {
+      key: 'active',
+      header: t('sales.admin.active'),
+      cell: (product) => (
+        <Switch
+          aria-label={`${t('sales.admin.active')}: ${product.name}`}
+          checked={product.active}
+          onChange={(event) => update.mutate({ id: product.id, version: product.version, patch: { active: event.currentTarget.checked } })}
+        />
+      ),
+    },
+  ];
 
   return (
     <>
@@ -56,45 +77,14 @@ export function ProductsPage() {
           </Button>
         </Group>
       </Paper>
-      <Paper withBorder radius="lg" style={{ overflowX: 'auto' }}>
-        <Table striped verticalSpacing={8} horizontalSpacing="md" aria-label={t('sales.admin.products')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sales.admin.productName')}</Table.Th>
-              <Table.Th>{t('sales.admin.code')}</Table.Th>
-              <Table.Th>{t('sales.admin.family')}</Table.Th>
-              <Table.Th ta="right">{t('sales.admin.listPrice')}</Table.Th>
-              <Table.Th>{t('sales.admin.active')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((product) => (
-              <Table.Tr key={product.id}>
-                <Table.Td fw={500}>{product.name}</Table.Td>
-                <Table.Td>{product.code && <Badge variant="light" color="gray">{product.code}</Badge>}</Table.Td>
-                <Table.Td>{product.family}</Table.Td>
-                <Table.Td ta="right">{product.listPrice === null ? '' : format.money(product.listPrice)}</Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={`${t('sales.admin.active')}: ${product.name}`}
-                    checked={product.active}
-                    onChange={(event) => update.mutate({ id: product.id, version: product.version, patch: { active: event.currentTarget.checked } })}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {items.length === 0 && !products.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed" size="sm">
-                    {t('sales.admin.noProducts')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <DataTable
+        label={t('sales.admin.products')}
+        columns={columns}
+        rows={items}
+        rowKey={(product) => product.id}
+        empty={t('sales.admin.noProducts')}
+        loading={products.isPending}
+      />
     </>
   );
 }

@@ -1,13 +1,17 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../../shared/methods';
 import { useApiQuery } from '../../../api/hooks';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { OwnerSelect } from '../../records/OwnerSelect';
 import { useFormatters } from '../../records/format';
 import { periodInput, ReportFilters, type Period } from './ReportFilters';
+
+type ForecastRow = MethodOutput<'reports.forecast'>['rows'][number];
 
 /** "2026-11" as "Nov 2026" / "2026年11月". */
 export function formatMonth(month: string, language: string): string {
@@ -33,6 +37,16 @@ export function ForecastPage() {
     entry.won += row.wonAmount;
     byMonth.set(row.month, entry);
   }
+
+  const columns: DataColumn<ForecastRow>[] = [
+    { key: 'month', header: t('sales.forecast.month'), cell: (row) => formatMonth(row.month, format.language), total: t('sales.reports.total') },
+    { key: 'owner', header: t('sales.forecast.owner'), cell: (row) => row.ownerName ?? format.userName(row.ownerId) },
+    { key: 'open', header: t('sales.forecast.openCount'), numeric: true, cell: (row) => format.number(row.openCount), total: totals && format.number(totals.openCount) },
+    { key: 'amount', header: t('sales.forecast.amount'), numeric: true, cell: (row) => format.money(row.amount), total: totals && format.money(totals.amount) },
+    { key: 'weighted', header: t('sales.forecast.weighted'), numeric: true, cell: (row) => format.money(row.weightedAmount), total: totals && format.money(totals.weightedAmount) },
+    { key: 'wonCount', header: t('sales.forecast.wonCount'), numeric: true, cell: (row) => format.number(row.wonCount), total: totals && format.number(totals.wonCount) },
+    { key: 'wonAmount', header: t('sales.forecast.wonAmount'), numeric: true, cell: (row) => format.money(row.wonAmount), total: totals && format.money(totals.wonAmount) },
+  ];
 
   return (
     <>
@@ -66,55 +80,15 @@ export function ForecastPage() {
           />
         </Paper>
       )}
-      <Paper withBorder radius="lg" style={{ overflowX: 'auto' }}>
-        <Table striped highlightOnHover verticalSpacing={8} horizontalSpacing="md" aria-label={t('sales.reports.forecast')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sales.forecast.month')}</Table.Th>
-              <Table.Th>{t('sales.forecast.owner')}</Table.Th>
-              <Table.Th ta="right">{t('sales.forecast.openCount')}</Table.Th>
-              <Table.Th ta="right">{t('sales.forecast.amount')}</Table.Th>
-              <Table.Th ta="right">{t('sales.forecast.weighted')}</Table.Th>
-              <Table.Th ta="right">{t('sales.forecast.wonCount')}</Table.Th>
-              <Table.Th ta="right">{t('sales.forecast.wonAmount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={`${row.month}-${row.ownerId}`}>
-                <Table.Td>{formatMonth(row.month, format.language)}</Table.Td>
-                <Table.Td>{row.ownerName ?? format.userName(row.ownerId)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.openCount)}</Table.Td>
-                <Table.Td ta="right">{format.money(row.amount)}</Table.Td>
-                <Table.Td ta="right">{format.money(row.weightedAmount)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.wonCount)}</Table.Td>
-                <Table.Td ta="right">{format.money(row.wonAmount)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {rows.length === 0 && !forecast.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" size="sm">
-                    {t('sales.reports.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-          {totals && rows.length > 0 && (
-            <Table.Tfoot>
-              <Table.Tr fw={700}>
-                <Table.Td colSpan={2}>{t('sales.reports.total')}</Table.Td>
-                <Table.Td ta="right">{format.number(totals.openCount)}</Table.Td>
-                <Table.Td ta="right">{format.money(totals.amount)}</Table.Td>
-                <Table.Td ta="right">{format.money(totals.weightedAmount)}</Table.Td>
-                <Table.Td ta="right">{format.number(totals.wonCount)}</Table.Td>
-                <Table.Td ta="right">{format.money(totals.wonAmount)}</Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          )}
-        </Table>
-      </Paper>
+      <DataTable
+        label={t('sales.reports.forecast')}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => `${row.month}-${row.ownerId}`}
+        empty={t('sales.reports.empty')}
+        loading={forecast.isPending}
+        withTotals={!!totals}
+      />
     </>
   );
 }

@@ -1,11 +1,15 @@
-import { Anchor, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { Anchor, NumberInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MethodOutput } from '../../../../../shared/methods';
 import { useApiQuery } from '../../../api/hooks';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormatters } from '../../records/format';
 import { formatDay } from '../money';
+
+type LoyalCustomer = MethodOutput<'reports.loyalCustomers'>['items'][number];
 
 /** Repeat buyers, most valuable first: whom to offer the next deal. */
 export function LoyalCustomersPage() {
@@ -14,6 +18,22 @@ export function LoyalCustomersPage() {
   const [minDeals, setMinDeals] = useState(2);
   const loyal = useApiQuery('reports.loyalCustomers', { minDeals, limit: 200 }, { meta: { silent: true } });
   const items = loyal.data?.items ?? [];
+  const columns: DataColumn<LoyalCustomer>[] = [
+    {
+      key: 'account',
+      header: t('sales.loyal.account'),
+      cell: (item) => (
+        <Anchor component={Link} to={`/accounts/${item.accountId}`} size="sm" fw={500}>
+          {item.name}
+        </Anchor>
+      ),
+    },
+    { key: 'owner', header: t('sales.loyal.owner'), cell: (item) => format.userName(item.ownerId) },
+    { key: 'wonCount', header: t('sales.loyal.wonCount'), numeric: true, cell: (item) => format.number(item.wonCount) },
+    { key: 'wonAmount', header: t('sales.loyal.wonAmount'), numeric: true, cell: (item) => format.money(item.wonAmount) },
+    { key: 'first', header: t('sales.loyal.firstPurchase'), cell: (item) => formatDay(item.firstPurchase, format.language) },
+    { key: 'last', header: t('sales.loyal.lastPurchase'), cell: (item) => formatDay(item.lastPurchase, format.language) },
+  ];
   return (
     <>
       <PageHeader
@@ -21,45 +41,14 @@ export function LoyalCustomersPage() {
         description={t('sales.reports.loyalDescription')}
         actions={<NumberInput label={t('sales.loyal.minDeals')} min={1} max={1000} value={minDeals} onChange={(value) => setMinDeals(Math.max(1, Number(value) || 1))} w={220} />}
       />
-      <Paper withBorder radius="lg" style={{ overflowX: 'auto' }}>
-        <Table striped highlightOnHover verticalSpacing={8} horizontalSpacing="md" aria-label={t('sales.reports.loyal')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sales.loyal.account')}</Table.Th>
-              <Table.Th>{t('sales.loyal.owner')}</Table.Th>
-              <Table.Th ta="right">{t('sales.loyal.wonCount')}</Table.Th>
-              <Table.Th ta="right">{t('sales.loyal.wonAmount')}</Table.Th>
-              <Table.Th>{t('sales.loyal.firstPurchase')}</Table.Th>
-              <Table.Th>{t('sales.loyal.lastPurchase')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.accountId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/accounts/${item.accountId}`} size="sm" fw={500}>
-                    {item.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{format.userName(item.ownerId)}</Table.Td>
-                <Table.Td ta="right">{format.number(item.wonCount)}</Table.Td>
-                <Table.Td ta="right">{format.money(item.wonAmount)}</Table.Td>
-                <Table.Td>{formatDay(item.firstPurchase, format.language)}</Table.Td>
-                <Table.Td>{formatDay(item.lastPurchase, format.language)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {items.length === 0 && !loyal.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed" size="sm">
-                    {t('sales.loyal.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <DataTable
+        label={t('sales.reports.loyal')}
+        columns={columns}
+        rows={items}
+        rowKey={(item) => item.accountId}
+        empty={t('sales.loyal.empty')}
+        loading={loyal.isPending}
+      />
     </>
   );
 }

@@ -1,11 +1,13 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SALES_GROUPS } from '../../../../../shared/schemas/sales';
+import type { MethodOutput } from '../../../../../shared/methods';
 import { useApiQuery } from '../../../api/hooks';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { toCsv } from '../../records/csv';
 import { downloadText } from '../../records/download';
@@ -13,6 +15,7 @@ import { useFormatters } from '../../records/format';
 import { periodInput, ReportFilters, type Period } from './ReportFilters';
 
 type Group = (typeof SALES_GROUPS)[number];
+type SalesRow = MethodOutput<'reports.sales'>['rows'][number];
 
 /** Open, won and lost deals grouped by owner, manager, product, account, month or stage: table, chart, CSV. */
 export function SalesReportPage() {
@@ -27,16 +30,17 @@ export function SalesReportPage() {
   const days = (value: number | null) => (value === null ? '' : format.number(Math.round(value * 10) / 10));
   const label = (row: { key: string | null; label: string }) => (row.key === null ? t('sales.reports.none') : row.label);
 
-  const headers = [
-    t(`sales.salesReport.groups.${groupBy}`),
-    t('sales.salesReport.open'),
-    t('sales.salesReport.won'),
-    t('sales.salesReport.lost'),
-    t('sales.salesReport.openAmount'),
-    t('sales.salesReport.wonAmount'),
-    t('sales.salesReport.winRate'),
-    t('sales.salesReport.avgDaysToClose'),
+  const columns: DataColumn<SalesRow>[] = [
+    { key: 'group', header: t(`sales.salesReport.groups.${groupBy}`), cell: label, total: t('sales.reports.total') },
+    { key: 'open', header: t('sales.salesReport.open'), numeric: true, cell: (row) => format.number(row.open), total: totals && format.number(totals.open) },
+    { key: 'won', header: t('sales.salesReport.won'), numeric: true, cell: (row) => format.number(row.won), total: totals && format.number(totals.won) },
+    { key: 'lost', header: t('sales.salesReport.lost'), numeric: true, cell: (row) => format.number(row.lost), total: totals && format.number(totals.lost) },
+    { key: 'openAmount', header: t('sales.salesReport.openAmount'), numeric: true, cell: (row) => format.money(row.openAmount), total: totals && format.money(totals.openAmount) },
+    { key: 'wonAmount', header: t('sales.salesReport.wonAmount'), numeric: true, cell: (row) => format.money(row.wonAmount), total: totals && format.money(totals.wonAmount) },
+    { key: 'winRate', header: t('sales.salesReport.winRate'), numeric: true, cell: (row) => percent(row.winRate), total: totals && percent(totals.winRate) },
+    { key: 'days', header: t('sales.salesReport.avgDaysToClose'), numeric: true, cell: (row) => days(row.avgDaysToClose), total: totals && days(totals.avgDaysToClose) },
   ];
+  const headers = columns.map((column) => String(column.header));
 
   const exportCsv = () => {
     // Plain numbers in the file, so a spreadsheet can sum them; the header row is in the UI's language.
@@ -87,56 +91,16 @@ export function SalesReportPage() {
           />
         </Paper>
       )}
-      <Paper withBorder radius="lg" style={{ overflowX: 'auto' }}>
-        <Table striped highlightOnHover verticalSpacing={8} horizontalSpacing="md" aria-label={t('sales.reports.sales')} data-testid="sales-report">
-          <Table.Thead>
-            <Table.Tr>
-              {headers.map((header, index) => (
-                <Table.Th key={header} ta={index === 0 ? undefined : 'right'}>
-                  {header}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.key ?? 'none'}>
-                <Table.Td>{label(row)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.open)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.won)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.lost)}</Table.Td>
-                <Table.Td ta="right">{format.money(row.openAmount)}</Table.Td>
-                <Table.Td ta="right">{format.money(row.wonAmount)}</Table.Td>
-                <Table.Td ta="right">{percent(row.winRate)}</Table.Td>
-                <Table.Td ta="right">{days(row.avgDaysToClose)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {rows.length === 0 && !report.isPending && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed" size="sm">
-                    {t('sales.reports.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-          {totals && rows.length > 0 && (
-            <Table.Tfoot>
-              <Table.Tr fw={700}>
-                <Table.Td>{t('sales.reports.total')}</Table.Td>
-                <Table.Td ta="right">{format.number(totals.open)}</Table.Td>
-                <Table.Td ta="right">{format.number(totals.won)}</Table.Td>
-                <Table.Td ta="right">{format.number(totals.lost)}</Table.Td>
-                <Table.Td ta="right">{format.money(totals.openAmount)}</Table.Td>
-                <Table.Td ta="right">{format.money(totals.wonAmount)}</Table.Td>
-                <Table.Td ta="right">{percent(totals.winRate)}</Table.Td>
-                <Table.Td ta="right">{days(totals.avgDaysToClose)}</Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          )}
-        </Table>
-      </Paper>
+      <DataTable
+        label={t('sales.reports.sales')}
+        testId="sales-report"
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.key ?? 'none'}
+        empty={t('sales.reports.empty')}
+        loading={report.isPending}
+        withTotals={!!totals}
+      />
     </>
   );
 }
