@@ -1,11 +1,10 @@
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { TextInput } from '@mantine/core';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/api-error';
 import { useApiMutation } from '../api/hooks';
 import { useSignIn } from '../auth/use-session-actions';
-import { errorMessage } from '../components/notify';
+import { AuthForm } from '../components/AuthForm';
 import { confirmError, passwordError } from '../components/password-rules';
 import { PasswordField } from '../components/PasswordField';
 
@@ -33,8 +32,7 @@ export function FirstRunPage({ needsSetupCode }: { needsSetupCode: boolean }) {
     setForm((previous) => ({ ...previous, [field]: value }));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setShowErrors(true);
     if (Object.values(localErrors).some(Boolean)) return;
     createAdmin.mutate({
@@ -44,70 +42,23 @@ export function FirstRunPage({ needsSetupCode }: { needsSetupCode: boolean }) {
       password: form.password,
     });
   };
+  const field = (name: keyof typeof localErrors) => ({ required: true, value: form[name], onChange: update(name), error: errorFor(name) });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz="h3">
-            {t('setup.title')}
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            {t('setup.intro')}
-          </Text>
-        </div>
-        {createAdmin.isError && (
-          <Alert role="alert" color="red" variant="light" title={t('setup.failed')} icon={<IconAlertTriangle />}>
-            {errorMessage(createAdmin.error)}
-          </Alert>
-        )}
-        {needsSetupCode && (
-          <TextInput
-            label={t('setup.setupCode')}
-            description={t('setup.setupCodeHint')}
-            required
-            autoComplete="one-time-code"
-            value={form.setupCode}
-            onChange={update('setupCode')}
-            error={errorFor('setupCode')}
-          />
-        )}
-        <TextInput
-          label={t('setup.username')}
-          required
-          autoComplete="username"
-          value={form.username}
-          onChange={update('username')}
-          error={errorFor('username')}
-        />
-        <TextInput
-          label={t('setup.displayName')}
-          required
-          autoComplete="name"
-          value={form.displayName}
-          onChange={update('displayName')}
-          error={errorFor('displayName')}
-        />
-        <PasswordField
-          label={t('setup.password')}
-          required
-          autoComplete="new-password"
-          value={form.password}
-          onChange={update('password')}
-          error={errorFor('password')}
-        />
-        <PasswordField
-          label={t('setup.confirmPassword')}
-          required
-          autoComplete="new-password"
-          value={form.confirm}
-          onChange={update('confirm')}
-          error={errorFor('confirm')}
-        />
-        <Button type="submit" fullWidth mt="xs" loading={createAdmin.isPending}>
-          {t('setup.submit')}
-        </Button>
-      </Stack>
-    </form>
+    <AuthForm
+      title={t('setup.title')}
+      subtitle={t('setup.intro')}
+      error={createAdmin.error}
+      errorTitle={t('setup.failed')}
+      submitLabel={t('setup.submit')}
+      submitting={createAdmin.isPending}
+      onSubmit={submit}
+    >
+      {needsSetupCode && <TextInput label={t('setup.setupCode')} description={t('setup.setupCodeHint')} autoComplete="one-time-code" {...field('setupCode')} />}
+      <TextInput label={t('setup.username')} autoComplete="username" {...field('username')} />
+      <TextInput label={t('setup.displayName')} autoComplete="name" {...field('displayName')} />
+      <PasswordField label={t('setup.password')} autoComplete="new-password" {...field('password')} />
+      <PasswordField label={t('setup.confirmPassword')} autoComplete="new-password" {...field('confirm')} />
+    </AuthForm>
   );
 }
