@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/api-error';
@@ -6,6 +6,7 @@ import { useApiMutation } from '../api/hooks';
 import { errorMessage, notifySuccess } from './notify';
 import { confirmError, passwordError } from './password-rules';
 import { PasswordField } from './PasswordField';
+import { FormActions } from './FormActions';
 
 const EMPTY = { current: '', next: '', confirm: '' };
 
@@ -68,14 +69,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           <Text size="xs" c="dimmed">
             {t('password.hint')}
           </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('password.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('password.submit')} submitting={change.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconChevronDown, IconDeviceFloppy, IconLayoutList, IconTrash } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { notifySuccess } from '../../../components/notify';
 import type { ApiRecord, RecordTypeConfig } from '../types';
 import { defaultListState, sanitizeListState, type ListState } from './list-state';
+import { FormActions } from '../../../components/FormActions';
 
 interface Props {
   config: RecordTypeConfig<ApiRecord>;
@@ -116,14 +117,7 @@ export function SavedViewsMenu({ config, state, onApply }: Props) {
               required
               data-autofocus
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={saveModal.close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
-                {t('records.views.save')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('records.views.save')} submitting={save.isPending} onCancel={saveModal.close} submitDisabled={!name.trim()} />
           </Stack>
         </form>
       </Modal>

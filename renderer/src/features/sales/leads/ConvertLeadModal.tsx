@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, Modal, Radio, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { contactName } from '../../customers/configs/contacts';
 import { RecordPicker } from '../../records/RecordPicker';
 import { parseMoney } from '../money';
 import { useDefaultPipeline } from '../pipelines';
+import { FormActions } from '../../../components/FormActions';
 
 const NEW = 'new';
 const PICK = 'pick';
@@ -152,14 +153,7 @@ export function ConvertLeadModal({ lead, opened, onClose }: { lead: Lead; opened
               </Group>
             </Stack>
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={convert.isPending}>
-              {t('sales.convert.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('sales.convert.submit')} submitting={convert.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
