@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useLocation } from 'react-router';
+import { CommandPalette } from '../features/search/CommandPalette';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -27,6 +28,7 @@ export function AppFrame() {
           <Outlet />
         </ErrorBoundary>
       </AppShell.Main>
+      <CommandPalette />
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Burger, Group } from '@mantine/core';
+import { Box, Burger, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../components/BrandMark';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
@@ -17,7 +17,10 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
       <SearchBox />
       <Group gap="xs" wrap="nowrap" justify="flex-end">
         <LanguageMenu />
-        <ColorSchemeToggle />
+        {/* On a phone the search icon needs the room; the palette (and Preferences) switch the theme there. */}
+        <Box visibleFrom="xs">
+          <ColorSchemeToggle />
+        </Box>
         <UserMenu />
       </Group>
     </Group>

@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/i18n/en';
 import { customersEn } from '../features/customers/i18n/en';
 import { recordsEn } from '../features/records/i18n/en';
 import { salesEn } from '../features/sales/i18n/en';
+import { searchEn } from '../features/search/i18n/en';
 import { serviceEn } from '../features/service/i18n/en';
 
 /**
@@ -160,6 +161,7 @@ export const en = {
   admin: adminEn,
   sales: salesEn,
   service: serviceEn,
+  search: searchEn,
 };
 
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import { adminZhCN } from '../features/admin/i18n/zh-CN';
 import { customersZhCN } from '../features/customers/i18n/zh-CN';
 import { recordsZhCN } from '../features/records/i18n/zh-CN';
 import { salesZhCN } from '../features/sales/i18n/zh-CN';
+import { searchZhCN } from '../features/search/i18n/zh-CN';
 import { serviceZhCN } from '../features/service/i18n/zh-CN';
 import type { Messages } from './en';
 
@@ -158,4 +159,5 @@ export const zhCN: Messages = {
   admin: adminZhCN,
   sales: salesZhCN,
   service: serviceZhCN,
+  search: searchZhCN,
 };
