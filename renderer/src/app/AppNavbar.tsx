@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { APP_VERSION } from '../../../shared/version';
 import { ADMIN_PAGES } from '../features/admin/routes';
+import { DUPLICATES_NAV } from '../features/duplicates/routes';
 import { useCurrentUser } from '../auth/session-context';
 import { SECTIONS } from './navigation';
 
@@ -77,6 +78,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                 <NavItem to="/settings/pipelines" label={t('sales.admin.pipelines')} icon={IconTimelineEvent} onNavigate={onNavigate} />
                 <NavItem to="/settings/products" label={t('sales.admin.products')} icon={IconBox} onNavigate={onNavigate} />
               </>
+            )}
+            {DUPLICATES_NAV.roles.includes(user.role) && (
+              <NavItem to={DUPLICATES_NAV.path} label={t('duplicates.nav')} icon={DUPLICATES_NAV.icon} onNavigate={onNavigate} />
             )}
             {user.role === 'admin' &&
               ADMIN_PAGES.map((page) => (

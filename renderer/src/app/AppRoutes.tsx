@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { adminRoutes } from '../features/admin/routes';
+import { duplicatesRoutes } from '../features/duplicates/routes';
 import { CUSTOMER_SECTIONS, customerRoutes } from '../features/customers/routes';
 import { SALES_SECTIONS, salesRoutes } from '../features/sales/routes';
 import { SERVICE_SECTIONS, serviceRoutes } from '../features/service/routes';
@@ -33,6 +34,7 @@ export function AppRoutes() {
           }
         />
         {adminRoutes}
+        {duplicatesRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import { adminEn } from '../features/admin/i18n/en';
+import { duplicatesEn } from '../features/duplicates/i18n/en';
 import { customersEn } from '../features/customers/i18n/en';
 import { recordsEn } from '../features/records/i18n/en';
 import { salesEn } from '../features/sales/i18n/en';
@@ -162,6 +163,7 @@ export const en = {
   sales: salesEn,
   service: serviceEn,
   search: searchEn,
+  duplicates: duplicatesEn,
 };
 
 export type Messages = typeof en;

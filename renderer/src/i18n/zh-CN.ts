@@ -1,4 +1,5 @@
 import { adminZhCN } from '../features/admin/i18n/zh-CN';
+import { duplicatesZhCN } from '../features/duplicates/i18n/zh-CN';
 import { customersZhCN } from '../features/customers/i18n/zh-CN';
 import { recordsZhCN } from '../features/records/i18n/zh-CN';
 import { salesZhCN } from '../features/sales/i18n/zh-CN';
@@ -160,4 +161,5 @@ export const zhCN: Messages = {
   sales: salesZhCN,
   service: serviceZhCN,
   search: searchZhCN,
+  duplicates: duplicatesZhCN,
 };

@@ -2,6 +2,7 @@ import { Badge, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../../shared/schemas/records/accounts';
+import { RecordDuplicateWarning } from '../../duplicates/RecordDuplicateWarning';
 import { META_FIELDS } from '../../records/field-specs';
 import { DetailsCard } from '../../records/record/DetailsCard';
 import { HistoryCard } from '../../records/record/HistoryCard';
@@ -38,6 +39,7 @@ function AccountView({ account }: { account: Account }) {
         }
         actions={canEdit && <DeleteButton onClick={() => setDeleteOpen(true)} />}
       />
+      <RecordDuplicateWarning type="accounts" record={account} />
       <RecordColumns
         main={
           <Stack gap="lg">

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { Contact } from '../../../../../shared/schemas/records/contacts';
+import { RecordDuplicateWarning } from '../../duplicates/RecordDuplicateWarning';
 import { META_FIELDS } from '../../records/field-specs';
 import { DeleteRecordModal } from '../../records/record/DeleteRecordModal';
 import { DetailsCard } from '../../records/record/DetailsCard';
@@ -21,6 +22,7 @@ function ContactView({ contact }: { contact: Contact }) {
   return (
     <>
       <RecordHeader config={contactsConfig} title={contactName(contact)} actions={canEdit && <DeleteButton onClick={() => setDeleteOpen(true)} />} />
+      <RecordDuplicateWarning type="contacts" record={contact} />
       <RecordColumns
         main={<DetailsCard config={contactsConfig} record={contact} fields={DETAILS} canEdit={canEdit} />}
         side={

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Grid, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,12 @@ import { useNavigate } from 'react-router';
 import { fieldErrors } from '../../../api/api-error';
 import { useCurrentUser } from '../../../auth/session-context';
 import { errorMessage, notifySuccess } from '../../../components/notify';
+import { CreateDuplicateWarning } from '../../duplicates/CreateDuplicateWarning';
 import { recordCall } from '../api';
 import { META_FIELDS } from '../field-specs';
 import { FieldInput, fromDraft, toDraft, type Draft } from '../fields';
 import type { ApiRecord, FieldSpec, RecordTypeConfig, TKey } from '../types';
+import { FormActions } from '../../../components/FormActions';
 
 interface Props<R extends ApiRecord> {
   config: RecordTypeConfig<R>;
@@ -103,14 +105,8 @@ export function RecordCreateModal<R extends ApiRecord>(props: Props<R>) {
               </Grid.Col>
             ))}
           </Grid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('records.create.submit')}
-            </Button>
-          </Group>
+          <CreateDuplicateWarning type={config.type} values={drafts} />
+          <FormActions submitLabel={t('records.create.submit')} submitting={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -6,6 +6,7 @@ import type { Lead } from '../../../../../shared/schemas/records/leads';
 import { ActivityTimeline } from '../../customers/activities/ActivityTimeline';
 import { contactName } from '../../customers/configs/contacts';
 import { DeleteButton } from '../../customers/pages/RecordActions';
+import { RecordDuplicateWarning } from '../../duplicates/RecordDuplicateWarning';
 import { META_FIELDS } from '../../records/field-specs';
 import { useFormatters } from '../../records/format';
 import { RecordLink } from '../../records/RecordLink';
@@ -88,6 +89,7 @@ function LeadView({ lead }: { lead: Lead }) {
         }
       />
       {converted && <ConvertedNotice lead={lead} />}
+      {!converted && <RecordDuplicateWarning type="leads" record={lead} />}
       <RecordColumns
         main={
           <Stack gap="lg">
