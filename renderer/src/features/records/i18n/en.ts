@@ -117,6 +117,7 @@ export const recordsEn = {
     empty: 'empty',
     system: 'System',
     changedTo: 'changed to',
+    mergedFrom: 'Merged in:',
     ops: {
       create: 'Created',
       update: 'Changed',

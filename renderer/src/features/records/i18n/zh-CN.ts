@@ -119,6 +119,7 @@ export const recordsZhCN: typeof recordsEn = {
     empty: '空',
     system: '系统',
     changedTo: '改为',
+    mergedFrom: '合并了：',
     ops: {
       create: '创建',
       update: '修改',

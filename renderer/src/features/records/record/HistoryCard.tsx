@@ -29,6 +29,26 @@ function HistoryValue({ config, field, value }: { config: RecordTypeConfig<ApiRe
   );
 }
 
+/** A merge records the records it absorbed (id and title at the time) as this pseudo-field. */
+const MERGED_FROM = 'mergedFrom';
+
+function MergedFrom({ type, sources }: { type: string; sources: unknown }) {
+  const { t } = useTranslation();
+  const list = Array.isArray(sources) ? (sources as { id: string; title?: string }[]) : [];
+  return (
+    <Group gap={6} wrap="wrap" align="baseline" data-testid="history-change">
+      <Text span size="sm" c="dimmed">
+        {t('records.history.mergedFrom')}
+      </Text>
+      {list.map((source) => (
+        <Text span size="sm" fw={500} key={source.id} title={`${type}/${source.id}`}>
+          {source.title || source.id}
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
 /** Every change to the record: who, when, and each field's old → new value, newest first. */
 export function HistoryCard<R extends ApiRecord>({ config, record }: { config: RecordTypeConfig<R>; record: R }) {
   const { t } = useTranslation();
@@ -75,6 +95,7 @@ export function HistoryCard<R extends ApiRecord>({ config, record }: { config: R
               {entry.fields.length > 0 && (
                 <Stack gap={4} mt={6}>
                   {entry.fields.map((change) => {
+                    if (change.field === MERGED_FROM) return <MergedFrom key={change.field} type={config.type} sources={change.newValue} />;
                     const spec = fieldSpec(generic, change.field);
                     return (
                       <Group key={change.field} gap={6} wrap="wrap" align="baseline" data-testid="history-change">
