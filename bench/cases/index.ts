@@ -1,7 +1,9 @@
 import { baselineCases } from './baseline';
 import { contactListCases } from './customers-lists';
 import { customerRecordCases } from './customers-records';
+import { duplicateCases } from './duplicates';
 import { salesCases } from './sales';
+import { searchCases } from './search';
 import { serviceCases } from './service';
 import type { BenchCase } from './types';
 
@@ -20,4 +22,7 @@ export const CASES: BenchCase[] = [
   ...salesCases,
   // Issue 5: service.
   ...serviceCases,
+  // Issue 6: search and duplicates.
+  ...searchCases,
+  ...duplicateCases,
 ];

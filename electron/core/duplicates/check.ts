@@ -5,6 +5,7 @@ import type { Call } from '../handler';
 import type { Values } from '../records/definition';
 import { rowToRecord } from '../records/mapping';
 import { recordDef } from '../records/registry';
+import { statement } from '../search/statements';
 import { duplicateDef, type DuplicateDef, type Hit } from './definitions';
 import { effectiveRules } from './settings';
 import './types';
@@ -63,19 +64,26 @@ export function checkDuplicates(call: Call, input: { type: string; record: Value
     .filter((entry) => entry.score >= minScore)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, input.limit);
+  // Titles of the few candidates shown, one query per record type.
+  const titles = new Map<string, string>();
+  for (const type of new Set(candidates.map((c) => c.type))) {
+    for (const [id, title] of titlesOf(call, type, candidates.filter((c) => c.type === type).map((c) => c.id))) titles.set(`${type}:${id}`, title);
+  }
   return {
     candidates: candidates.map((entry) => ({
       type: entry.type,
       id: entry.id,
-      title: titleOf(call, entry.type, entry.id),
+      title: titles.get(`${entry.type}:${entry.id}`) ?? entry.id,
       score: entry.score,
       reasons: entry.hits.map((h) => ({ rule: h.rule, field: h.field, value: h.value, similarity: Math.round(h.similarity * 1000) / 1000 })),
     })),
   };
 }
 
-export function titleOf(call: Call, type: RecordType, id: string): string {
+/** Titles of records of one type by id, in one query. */
+export function titlesOf(call: Call, type: RecordType, ids: string[]): Map<string, string> {
   const def = recordDef(type);
-  const row = def ? (call.db.prepare(`SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined) : undefined;
-  return def && row ? def.title(rowToRecord(def, row)) : id;
+  if (!def || ids.length === 0) return new Map();
+  const rows = statement(call.db, `SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<string, unknown>[];
+  return new Map(rows.map((row) => [String(row.id), def.title(rowToRecord(def, row))]));
 }

@@ -61,6 +61,15 @@ export function dedupKeyIndexes(): DerivedIndex[] {
         `DROP TRIGGER IF EXISTS ${prefix}_ad`,
         `DELETE FROM dedup_keys WHERE type = '${spec.type}'`,
       ],
+      reindex: [
+        `DELETE FROM dedup_keys WHERE type = '${spec.type}' AND record_id IN (SELECT value FROM json_each(?))`,
+        ...Object.entries(spec.keys).map(
+          ([kind, expr]) =>
+            `INSERT OR IGNORE INTO dedup_keys (type, kind, key, record_id) SELECT '${spec.type}', '${kind}', k, id
+               FROM (SELECT ${expr('t')} AS k, t.id AS id FROM json_each(?) j JOIN ${spec.table} t ON t.id = j.value WHERE t.deleted_at IS NULL)
+              WHERE k IS NOT NULL`,
+        ),
+      ],
       backfill: Object.entries(spec.keys).map(
         ([kind, expr]) =>
           `INSERT OR IGNORE INTO dedup_keys (type, kind, key, record_id) SELECT '${spec.type}', '${kind}', k, id

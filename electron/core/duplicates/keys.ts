@@ -54,16 +54,16 @@ export function nameSimilarity(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Array<boolean>(la).fill(false);
-  const matchedB = new Array<boolean>(lb).fill(false);
+  const matchedA = new Uint8Array(la);
+  const matchedB = new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
     const to = Math.min(lb - 1, i + window);
     for (let j = from; j <= to; j++) {
       if (matchedB[j] || a[i] !== b[j]) continue;
-      matchedA[i] = true;
-      matchedB[j] = true;
+      matchedA[i] = 1;
+      matchedB[j] = 1;
       matches++;
       break;
     }

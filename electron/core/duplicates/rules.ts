@@ -174,8 +174,14 @@ export function similarCompanyRule(spec: { name: string; description: string; sc
         ...around(`SELECT record_id, key FROM dedup_keys WHERE type = ? AND kind = 'company' AND key < ? ORDER BY key DESC LIMIT ${NEIGHBOURS}`),
       ];
       const hits: Hit[] = [];
+      // Many records share a key (a common company name): compare each distinct key once.
+      const known = new Map<string, number>([[key, 1]]);
       for (const row of rows) {
-        const similarity = row.key === key ? 1 : nameSimilarity(key, row.key);
+        let similarity = known.get(row.key);
+        if (similarity === undefined) {
+          similarity = nameSimilarity(key, row.key);
+          known.set(row.key, similarity);
+        }
         if (similarity >= ctx.threshold) hits.push({ type: spec.type, id: row.record_id, field: spec.field, value: String(values[spec.field]), similarity });
       }
       return hits;

@@ -1,9 +1,6 @@
-import type { RecordType } from '../../../shared/schemas/records/common';
 import { signedIn, type Call } from '../handler';
 import { jobsFor, type Job } from '../import/jobs';
-import { recordDef } from '../records/registry';
-import { rowToRecord } from '../records/mapping';
-import { requireDuplicateDef } from './check';
+import { requireDuplicateDef, titlesOf } from './check';
 import { effectiveRules } from './settings';
 
 /** At most this many groups are listed (with titles); the count says how many there are in all. */
@@ -95,11 +92,4 @@ export function startDuplicateScan(call: Call, type: string): Job {
       groups: listed.map((g) => ({ ...g, titles: g.ids.map((id) => titles.get(id) ?? id) })),
     } satisfies ScanResult;
   });
-}
-
-function titlesOf(call: Call, type: RecordType, ids: string[]): Map<string, string> {
-  const def = recordDef(type);
-  if (!def || ids.length === 0) return new Map();
-  const rows = call.db.prepare(`SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<string, unknown>[];
-  return new Map(rows.map((row) => [String(row.id), def.title(rowToRecord(def, row))]));
 }

@@ -2,7 +2,7 @@ import type { RecordType } from '../../../shared/schemas/records/common';
 import type { SearchResult, SearchGroup } from '../../../shared/schemas/search';
 import type { Db } from '../db/open';
 import { signedIn, type Call } from '../handler';
-import { gramsTable, hasGrams, searchDef, searchDefs, wordsTable, type SearchDef } from './definitions';
+import { PREFIX_INDEX_MAX, candidateColumns, gramsTable, hasGrams, searchDef, searchDefs, wordsTable, type SearchDef } from './definitions';
 import { statement } from './statements';
 import { fold, hasCjk, phoneDigits, queryCjkRuns, queryWords } from './text';
 import './types';
@@ -21,6 +21,12 @@ const TITLE_PREFIX = 1;
 const WORD_PREFIX = 2;
 const PART = 3;
 
+/**
+ * Candidates read per type: twice a page (at least 10). Every candidate is a row fetched and
+ * judged; more only reorders results the tiers already put roughly in order.
+ */
+const poolSize = (limit: number) => Math.max(limit * 2, 10);
+
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** A CJK run as words-index terms: one exact token up to two characters, else all its pairs (checked later). */
@@ -36,8 +42,12 @@ interface Plan {
   folded: string;
   words: string[];
   cjk: string[];
-  /** FTS queries, in tier order: [table kind, MATCH expression]. */
-  tiers: { table: 'words' | 'grams'; match: string; phone?: boolean; skipIfFound?: boolean }[];
+  /**
+   * FTS queries, in tier order. `exact` is the exact-match part of a prefix tier: it runs only when
+   * the prefix matches fill the pool (otherwise they already hold every exact match), so that
+   * exact matches are never crowded out by newer prefix matches.
+   */
+  tiers: { table: 'words' | 'grams'; match: string; exact?: string; phone?: boolean; skipIfFound?: boolean }[];
 }
 
 function plan(query: string): Plan | null {
@@ -52,11 +62,16 @@ function plan(query: string): Plan | null {
   const digits = phoneDigits(query);
   if (digits && words.length > 1) {
     // "555 0109": the digits together are what the index holds (a phone's last 4 and 7 digits are tokens).
-    tiers.push({ table: 'words', match: quote(digits), phone: true });
-    tiers.push({ table: 'words', match: `${quote(digits)}*`, phone: true });
+    tiers.push({ table: 'words', match: `${quote(digits)}*`, exact: quote(digits), phone: true });
   }
-  tiers.push({ table: 'words', match: exact });
-  if (words.length > 0) tiers.push({ table: 'words', match: prefix });
+  // One typed letter: exact one-letter words are too rare to be worth a query of their own.
+  const oneLetter = cjk.length === 0 && words.length === 1 && [...words[0]!].length === 1;
+  // A word longer than the prefix indexes makes its prefix query merge whole doclists: try the
+  // exact words first, the prefix query only when they do not fill the pool.
+  const longWord = words.some((w) => [...w].length > PREFIX_INDEX_MAX);
+  if (words.length === 0) tiers.push({ table: 'words', match: exact });
+  else if (longWord) tiers.push({ table: 'words', match: exact }, { table: 'words', match: prefix });
+  else tiers.push({ table: 'words', match: prefix, exact: oneLetter ? undefined : exact });
   const alternatives = new Set<string>();
   if ([...folded.replace(/\s/g, '')].length >= 3) alternatives.add(folded);
   if (digits) {
@@ -129,7 +144,7 @@ function classify(def: SearchDef, row: Record<string, unknown>, title: string, p
 function searchType(call: Call, def: SearchDef, p: Plan, digits: string | null, limit: number): SearchResult[] {
   const db = call.db;
   if (!hasTable(db, wordsTable(def))) return [];
-  const pool = Math.max(limit * 3, 24);
+  const pool = poolSize(limit);
   const docids = new Set<number>();
   for (const tier of p.tiers) {
     if (docids.size >= pool) break;
@@ -137,16 +152,21 @@ function searchType(call: Call, def: SearchDef, p: Plan, digits: string | null, 
     if (tier.skipIfFound && docids.size > 0) continue;
     if (tier.phone && !def.fields.some((f) => f.kind === 'phone')) continue;
     const table = tier.table === 'words' ? wordsTable(def) : gramsTable(def);
-    const rows = statement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
-      .pluck()
-      .all(tier.match, pool - docids.size) as number[];
-    for (const id of rows) docids.add(id);
+    const read = (match: string, room: number) =>
+      statement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck().all(match, room) as number[];
+    const room = pool - docids.size;
+    const rows = read(tier.match, room);
+    if (tier.exact && rows.length >= room) for (const id of read(tier.exact, room)) docids.add(id);
+    for (const id of rows) {
+      if (docids.size >= pool) break;
+      docids.add(id);
+    }
   }
   if (docids.size === 0) return [];
   const rows = statement(
     db,
     // CROSS JOIN keeps this order at any size: the few docids, then their keys, then the rows.
-    `SELECT t.* FROM json_each(?) j CROSS JOIN search_keys k ON k.docid = j.value CROSS JOIN ${def.table} t ON t.id = k.record_id
+    `SELECT ${candidateColumns(def).map((c) => `t.${c}`).join(', ')} FROM json_each(?) j CROSS JOIN search_keys k ON k.docid = j.value CROSS JOIN ${def.table} t ON t.id = k.record_id
      WHERE t.deleted_at IS NULL`,
   ).all(JSON.stringify([...docids])) as Record<string, unknown>[];
   const me = signedIn(call).id;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../context';
 import type { Db } from '../db/open';
 import { dedupKeyIndexes } from '../duplicates/key-index';
-import { gramsTable, hasGrams, searchDefs, wordsTable, type SearchDef } from './definitions';
+import { PREFIX_INDEX_MAX, gramsTable, hasGrams, searchDefs, wordsTable, type SearchDef } from './definitions';
 import './types';
 
 /**
@@ -18,12 +18,18 @@ export interface DerivedIndex {
   create: string[];
   drop: string[];
   backfill: string[];
+  /**
+   * Brings the index in step for some records, set-based: each statement takes one parameter (one `?`), a
+   * JSON array of record ids (new, changed or deleted records alike). Not part of the signature:
+   * it derives the same rows as the triggers and the backfill.
+   */
+  reindex: string[];
 }
 
 /** Bump to rebuild every derived index (a change in the text processing of search/text.ts). */
 const TEXT_VERSION = 2;
 
-const WORDS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', detail=none, prefix='1 2 3 4'";
+const WORDS_OPTIONS = `content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', detail=none, prefix='${Array.from({ length: PREFIX_INDEX_MAX }, (_, i) => i + 1).join(' ')}'`;
 const GRAMS_OPTIONS = "content='', contentless_delete=1, tokenize='trigram remove_diacritics 1'";
 
 function kindsCode(fields: SearchDef['fields']): string {
@@ -85,6 +91,24 @@ export function searchIndex(def: SearchDef): DerivedIndex {
       `DROP TABLE IF EXISTS ${words}`,
       `DROP TABLE IF EXISTS ${grams}`,
       `DELETE FROM search_keys WHERE type = '${def.type}'`,
+    ],
+    reindex: [
+      ...[words, ...(withGrams ? [grams] : [])].map(
+        (fts) => `DELETE FROM ${fts} WHERE rowid IN (SELECT k.docid FROM json_each(?) j JOIN search_keys k ON k.record_id = j.value)`,
+      ),
+      // Records removed for good (an import undone) give their docid up, as the delete trigger does.
+      `DELETE FROM search_keys WHERE record_id IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM ${def.table} t WHERE t.id = search_keys.record_id)`,
+      `INSERT INTO search_keys (type, record_id) SELECT '${def.type}', t.id FROM json_each(?) j JOIN ${def.table} t ON t.id = j.value
+         WHERE t.deleted_at IS NULL ORDER BY j.key ON CONFLICT (record_id) DO NOTHING`,
+      `INSERT INTO ${words} (rowid, text) SELECT k.docid, search_words(${kindsCode(def.fields)}, ${valuesOf(def.fields, 't')})
+         FROM json_each(?) j JOIN search_keys k ON k.record_id = j.value JOIN ${def.table} t ON t.id = k.record_id WHERE t.deleted_at IS NULL`,
+      ...(withGrams
+        ? [
+            `INSERT INTO ${grams} (rowid, text) SELECT k.docid, search_grams(${kindsCode(infix)}, ${valuesOf(infix, 't')})
+               FROM json_each(?) j JOIN search_keys k ON k.record_id = j.value JOIN ${def.table} t ON t.id = k.record_id WHERE t.deleted_at IS NULL`,
+          ]
+        : []),
     ],
     backfill: [
       // Oldest first, so docids (the cheap order search reads candidates in) follow creation.

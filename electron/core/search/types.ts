@@ -32,6 +32,7 @@ registerSearchDef({
     { field: 'phone', column: 'phone', kind: 'phone', infix: true },
     { field: 'city', column: 'city' },
   ],
+  display: ['industry', 'country'],
   title: (row) => String(row.name),
   subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.industry, row.city, row.country)),
 });
@@ -47,6 +48,7 @@ registerSearchDef({
     { field: 'mobile', column: 'mobile', kind: 'phone', infix: true },
     { field: 'title', column: 'title' },
   ],
+  display: ['account_id'],
   title: (row) => personName(row.first_name, row.last_name),
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
@@ -59,6 +61,7 @@ registerSearchDef({
   table: 'activities',
   // Subjects are found by their words; substring search over millions of activities is not worth its index.
   fields: [{ field: 'subject', column: 'subject' }],
+  display: ['type', 'occurred_at'],
   title: (row) => String(row.subject),
   subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.type, String(row.occurred_at ?? '').slice(0, 10))),
 });
@@ -74,6 +77,7 @@ registerSearchDef({
     { field: 'phone', column: 'phone', kind: 'phone', infix: true },
     { field: 'mobile', column: 'mobile', kind: 'phone', infix: true },
   ],
+  display: ['status'],
   title: (row) => personName(row.first_name, row.last_name),
   subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.company, row.status, row.email)),
 });
@@ -82,6 +86,7 @@ registerSearchDef({
   type: 'opportunities',
   table: 'opportunities',
   fields: [{ field: 'name', column: 'name', infix: true }],
+  display: ['account_id', 'stage', 'close_date'],
   title: (row) => String(row.name),
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
@@ -97,6 +102,7 @@ registerSearchDef({
     { field: 'subject', column: 'subject', infix: true },
     { field: 'customerEmail', column: 'customer_email' },
   ],
+  display: ['account_id', 'status', 'priority'],
   title: (row) => `${row.number} ${row.subject}`,
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
