@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { APP_VERSION } from '../../../shared/version';
 import { ADMIN_PAGES } from '../features/admin/routes';
 import { DUPLICATES_NAV } from '../features/duplicates/routes';
+import { SERVICE_ADMIN_PAGES } from '../features/service/admin/pages';
 import { useCurrentUser } from '../auth/session-context';
 import { SECTIONS } from './navigation';
 
@@ -79,6 +80,10 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                 <NavItem to="/settings/products" label={t('sales.admin.products')} icon={IconBox} onNavigate={onNavigate} />
               </>
             )}
+            {user.role === 'admin' &&
+              SERVICE_ADMIN_PAGES.map((page) => (
+                <NavItem key={page.key} to={page.path} label={t(`service.admin.nav.${page.key}`)} icon={page.icon} onNavigate={onNavigate} />
+              ))}
             {DUPLICATES_NAV.roles.includes(user.role) && (
               <NavItem to={DUPLICATES_NAV.path} label={t('duplicates.nav')} icon={DUPLICATES_NAV.icon} onNavigate={onNavigate} />
             )}

@@ -24,14 +24,19 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'updates', path: '/settings/updates', icon: IconCloudDownload, page: UpdatesPage },
 ];
 
-export const adminRoutes = ADMIN_PAGES.map(({ key, path, page: Page }) => (
-  <Route
-    key={key}
-    path={path}
-    element={
-      <RequireRole roles={['admin']}>
-        <Page />
-      </RequireRole>
-    }
-  />
-));
+/** A route only administrators may open (other features' settings pages use it too). */
+export function adminOnlyRoute(key: string, path: string, Page: ComponentType) {
+  return (
+    <Route
+      key={key}
+      path={path}
+      element={
+        <RequireRole roles={['admin']}>
+          <Page />
+        </RequireRole>
+      }
+    />
+  );
+}
+
+export const adminRoutes = ADMIN_PAGES.map(({ key, path, page }) => adminOnlyRoute(key, path, page));

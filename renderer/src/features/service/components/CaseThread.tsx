@@ -4,15 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ThreadItem } from '../../../../../shared/schemas/service';
 import { useApiQuery } from '../../../api/hooks';
 import { useFormatters } from '../../records/format';
+import { AttachmentLink } from './AttachmentLink';
 import { EmailFrame } from './EmailFrame';
 
 function address(mail: { address: string; name: string | null } | null | undefined): string {
   if (!mail) return '';
   return mail.name ? `${mail.name} <${mail.address}>` : mail.address;
-}
-
-function kb(bytes: number): string {
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function ItemBody({ item }: { item: ThreadItem }) {
@@ -32,12 +29,7 @@ function ItemBody({ item }: { item: ThreadItem }) {
             </Text>
           )}
           {item.attachments.map((attachment) => (
-            <Group key={attachment.id} gap={4}>
-              <IconPaperclip size={14} />
-              <Text size="xs">
-                {attachment.filename} · {kb(attachment.sizeBytes)}
-              </Text>
-            </Group>
+            <AttachmentLink key={attachment.id} attachment={attachment} />
           ))}
         </Stack>
       );
@@ -55,11 +47,7 @@ function ItemBody({ item }: { item: ThreadItem }) {
         </Text>
       );
     case 'attachment':
-      return (
-        <Text size="sm">
-          {item.attachment.filename} · {kb(item.attachment.sizeBytes)}
-        </Text>
-      );
+      return <AttachmentLink attachment={item.attachment} />;
   }
 }
 

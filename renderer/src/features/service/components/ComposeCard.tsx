@@ -6,16 +6,22 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { notifySuccess } from '../../../components/notify';
 import { useCaseRefresh } from './use-case-refresh';
 
+/** The statuses a reply may set at once (the backend's ReplyInput allows exactly these). */
+const REPLY_STATUSES = ['open', 'pending_customer', 'resolved'] as const;
+type ReplyStatus = (typeof REPLY_STATUSES)[number];
+
 function ReplyForm({ record }: { record: Case }) {
   const { t } = useTranslation();
   const refresh = useCaseRefresh();
   const templates = useApiQuery('cases.templates.list', {});
   const [body, setBody] = useState('');
   const [templateId, setTemplateId] = useState<string | null>(null);
+  const [status, setStatus] = useState<ReplyStatus | null>(null);
   const reply = useApiMutation('cases.reply', {
     onSuccess: () => {
       setBody('');
       setTemplateId(null);
+      setStatus(null);
       notifySuccess(t('service.reply.sent'));
       void refresh();
     },
@@ -39,16 +45,28 @@ function ReplyForm({ record }: { record: Case }) {
         minRows={3}
         value={body}
         placeholder={template?.body}
+        description={template ? t('service.reply.templateHint') : undefined}
         onChange={(event) => setBody(event.currentTarget.value)}
         error={reply.error?.message}
       />
-      <Group justify="flex-end">
+      <Group justify="flex-end" align="flex-end">
+        <Select
+          label={t('service.reply.thenStatus')}
+          placeholder={t('service.reply.keepStatus')}
+          clearable
+          data={REPLY_STATUSES.filter((value) => value !== record.status).map((value) => ({ value, label: t(`service.caseStatuses.${value}`) }))}
+          value={status}
+          onChange={(value) => setStatus(value as ReplyStatus | null)}
+          w={220}
+        />
         <Button
           loading={reply.isPending}
           disabled={!body.trim() && !templateId}
-          onClick={() => reply.mutate({ caseId: record.id, body: body.trim() || undefined, templateId: templateId ?? undefined })}
+          onClick={() =>
+            reply.mutate({ caseId: record.id, body: body.trim() || undefined, templateId: templateId ?? undefined, status: status ?? undefined })
+          }
         >
-          {t('service.reply.send')}
+          {status ? t('service.reply.sendAndSet', { status: t(`service.caseStatuses.${status}`) }) : t('service.reply.send')}
         </Button>
       </Group>
     </Stack>

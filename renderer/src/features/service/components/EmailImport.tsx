@@ -1,11 +1,12 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Progress, Stack, Text } from '@mantine/core';
 import { IconMailDown } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../../shared/methods';
 import { call } from '../../../api/client';
+import { FileDropZone } from '../../../components/FileDropZone';
 import { errorMessage } from '../../../components/notify';
 
 interface Item {
@@ -63,11 +64,9 @@ export function EmailImport() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [items, setItems] = useState<Item[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(0);
-  const [dragging, setDragging] = useState(false);
   const finished = items !== null && items.every((item) => item.result || item.error);
 
   const open = async (files: readonly File[]) => {
@@ -100,36 +99,21 @@ export function EmailImport() {
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    void open([...event.dataTransfer.files].filter((file) => /\.eml$/i.test(file.name)));
-  };
   const pending = items?.filter((item) => !item.error && !item.result).length ?? 0;
   const previewed = items?.filter((item) => item.preview).length ?? 0;
 
   return (
     <>
-      <Paper
-        withBorder
-        radius="lg"
+      <FileDropZone
         px="md"
         py="xs"
-        role="button"
-        tabIndex={0}
-        aria-label={t('service.import.title')}
-        data-testid="email-drop-zone"
-        onClick={() => input.current?.click()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') input.current?.click();
-        }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{ borderStyle: 'dashed', cursor: 'pointer', background: dragging ? 'var(--mantine-color-blue-light)' : undefined }}
+        label={t('service.import.title')}
+        testId="email-drop-zone"
+        inputLabel={t('service.import.pick')}
+        inputTestId="email-file-input"
+        accept=".eml,message/rfc822"
+        multiple
+        onFiles={(files, dropped) => void open(dropped ? files.filter((file) => /\.eml$/i.test(file.name)) : files)}
       >
         <Group gap="sm" wrap="nowrap">
           <IconMailDown size={22} stroke={1.6} />
@@ -142,21 +126,7 @@ export function EmailImport() {
             </Text>
           </Stack>
         </Group>
-        <input
-          ref={input}
-          type="file"
-          accept=".eml,message/rfc822"
-          multiple
-          hidden
-          aria-label={t('service.import.pick')}
-          data-testid="email-file-input"
-          onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])];
-            event.currentTarget.value = '';
-            void open(files);
-          }}
-        />
-      </Paper>
+      </FileDropZone>
       <Modal opened={items !== null} onClose={() => !busy && setItems(null)} title={t('service.import.previewTitle')} size="lg">
         {items && (
           <Stack>
