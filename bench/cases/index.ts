@@ -2,6 +2,7 @@ import { baselineCases } from './baseline';
 import { contactListCases } from './customers-lists';
 import { customerRecordCases } from './customers-records';
 import { duplicateCases } from './duplicates';
+import { importExportCases } from './import-export';
 import { salesCases } from './sales';
 import { searchCases } from './search';
 import { serviceCases } from './service';
@@ -25,4 +26,5 @@ export const CASES: BenchCase[] = [
   // Issue 6: search and duplicates.
   ...searchCases,
   ...duplicateCases,
+  ...importExportCases,
 ];

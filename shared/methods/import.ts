@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method';
 import { ById, Ok } from '../schemas/common';
-import { RecordTypeSchema } from '../schemas/records/common';
 import {
   ImportJobInput,
   ImportListInput,
@@ -12,6 +11,7 @@ import {
   ImportStatus,
   ImportTemplate,
   ImportTemplateSave,
+  ImportTypeSchema,
 } from '../schemas/import';
 import { JobRef } from '../schemas/duplicates';
 
@@ -69,7 +69,7 @@ export const importMethods = {
   }),
   'import.templates.list': defineMethod({
     summary: 'Your saved import mappings.',
-    input: z.object({ type: RecordTypeSchema.optional() }).strict(),
+    input: z.object({ type: ImportTypeSchema.optional() }).strict(),
     output: z.object({ items: z.array(ImportTemplate) }),
     kind: 'read',
     access: 'user',

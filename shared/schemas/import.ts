@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Id, IsoTimestamp } from './common';
-import { RecordTypeSchema } from './records/common';
+import { RECORD_TYPES } from './records/common';
+
+/** What an import can bring in: a record type, or the office's users and its product catalogue. */
+export const ImportTypeSchema = z.enum([...RECORD_TYPES, 'users', 'products']);
+export type ImportType = z.infer<typeof ImportTypeSchema>;
 
 /** A file that is not plain UTF-8 text (a Chinese Excel export in GBK): its bytes, base64. */
 export const ImportFile = z
@@ -31,7 +35,7 @@ export const ImportMatch = z
 /** Column header -> field (API name or a link field like accountName, ownerName, parentName, externalId); null skips it. */
 export const ImportMapping = z.record(z.string().max(200), z.string().max(60).nullable());
 
-export const ImportPreviewInput = z.object({ type: RecordTypeSchema.optional(), ...Source }).strict();
+export const ImportPreviewInput = z.object({ type: ImportTypeSchema.optional(), ...Source }).strict();
 
 export const ImportField = z.object({
   field: z.string(),
@@ -56,7 +60,7 @@ export const ImportPreview = z.object({
 
 export const ImportStartInput = z
   .object({
-    type: RecordTypeSchema,
+    type: ImportTypeSchema,
     ...Source,
     mapping: ImportMapping,
     match: ImportMatch.optional(),
@@ -74,7 +78,7 @@ export const ImportRowError = z.object({ line: z.number().int(), reason: z.strin
 
 export const ImportStatus = z.object({
   jobId: Id,
-  type: RecordTypeSchema,
+  type: ImportTypeSchema,
   state: ImportState,
   fileName: z.string().nullable(),
   encoding: z.string(),
@@ -105,7 +109,7 @@ export const ImportListInput = z.object({ limit: z.number().int().min(1).max(100
 
 export const ImportTemplate = z.object({
   id: Id,
-  type: RecordTypeSchema,
+  type: ImportTypeSchema,
   name: z.string(),
   mapping: ImportMapping,
   match: ImportMatch.nullable(),
@@ -116,7 +120,7 @@ export const ImportTemplate = z.object({
 export const ImportTemplateSave = z
   .object({
     id: Id.optional(),
-    type: RecordTypeSchema,
+    type: ImportTypeSchema,
     name: z.string().trim().min(1).max(80),
     mapping: ImportMapping,
     match: ImportMatch.nullish(),

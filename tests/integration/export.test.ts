@@ -68,6 +68,18 @@ describe('export', () => {
     await expectAppError(call('export.start', { type: 'accounts', format: 'vcard' }), 'VALIDATION');
   });
 
+  it('a whole type without a sort comes out in the order it was stored; with a sort in the list\'s order; deleted records stay out; owner names beside ids', async () => {
+    await someContacts();
+    const gone = await call('contacts.create', { firstName: 'Del', lastName: 'Eted' });
+    await call('contacts.delete', { id: gone.id });
+    const csvOf = async (input: object) => (await readAll((await done((await call('export.start', { type: 'contacts', format: 'csv', ...input })).jobId)).jobId)).toString('utf8');
+    const names = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(names(await csvOf({ columns: ['lastName', 'ownerName'] }))).toEqual(['Lee', '王', 'Zed']);
+    const me = (await call('auth.me', {})).user;
+    expect(await csvOf({ columns: ['lastName', 'ownerName'] })).toContain(`Lee,${me.displayName}\r\n`);
+    expect(names(await csvOf({ columns: ['lastName'], sort: { field: 'name', dir: 'asc' } }))).toEqual(['Lee', 'Zed', '王']);
+  });
+
   it('writes .xlsx that unzips to a valid workbook with numbers as numbers', async () => {
     await call('accounts.create', { name: 'Acme & Sons <Ltd>', annualRevenue: 1054.5, employees: 12 });
     await call('accounts.create', { name: '北京星光科技有限公司' });

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { RecordType } from '../../../shared/schemas/records/common';
 import { methods } from '../../../shared/methods';
 import type { Db } from '../db/open';
-import { allFields, searchKey, type FieldKind, type RecordDef } from '../records/definition';
+import { toMajorUnits } from '../records/mapping';
+import { linesTotal, resolveLineItems, writeLineItems } from '../services/sales/line-items';
+import { allFields, searchKey, type FieldKind, type RecordDef, type Values } from '../records/definition';
 import { recordDef } from '../records/registry';
 import { statement } from '../search/statements';
 import { hasCjk } from '../search/text';
@@ -26,12 +28,18 @@ export interface LinkField {
 export interface ImportDef {
   type: RecordType;
   links: LinkField[];
-  /** Natural key -> finds the live record with that key. */
-  matchKeys: Record<string, (db: Db, value: unknown) => string | undefined>;
+  /** Natural keys an import can match existing records by. */
+  matchKeys: Record<string, MatchKey>;
   /** Header words (lower case, no spaces or punctuation) that suggest each field. */
   synonyms: Record<string, string[]>;
   /** A "full name" column, split into first and last name (姓名: the first character is the family name). */
   fullName?: boolean;
+  /**
+   * Values that are rows beside the record rather than its fields (a deal's product becomes its line
+   * item): taken out of the row before the record rules run; the returned function writes them once
+   * the record is stored.
+   */
+  beside?(db: Db, raw: Values, existingId: string | null): ((id: string) => void) | null;
 }
 
 const accountByName: LinkField['resolve'] = (db, name) => {
@@ -58,11 +66,67 @@ const userByName: LinkField['resolve'] = (db, name) => {
   return row?.id ?? null;
 };
 
-const byExternalId = (table: string) => (db: Db, value: unknown) =>
-  (statement(db, `SELECT id FROM ${table} WHERE external_id = ? AND deleted_at IS NULL LIMIT 1`).pluck().get(String(value)) as string | undefined);
+/**
+ * A natural key: the column holding it and how a cell's value becomes what the column holds. An
+ * import looks a whole batch of keys up in one query; when several live records share a key, the
+ * oldest is the match.
+ */
+export interface MatchKey {
+  column: string;
+  /** The column's value for a field value (an account name -> its name key). */
+  key(value: unknown): string;
+  /** The column compares without case (COLLATE NOCASE), so the import's own lookups must too. */
+  nocase?: boolean;
+}
 
-const byEmail = (table: string) => (db: Db, value: unknown) =>
-  oldestFirst(statement(db, `SELECT id, created_at FROM ${table} WHERE email = ? AND deleted_at IS NULL LIMIT 20`).all(String(value)) as { id: string; created_at: string }[])?.id;
+const EXTERNAL_ID: MatchKey = { column: 'external_id', key: String };
+const EMAIL: MatchKey = { column: 'email', key: String, nocase: true };
+const NAME_KEY: MatchKey = { column: 'name_key', key: (value) => searchKey(String(value)) };
+
+/** The identity of a key inside one import (two rows of the same file with the same key are one record). */
+export function keyIdentity(match: MatchKey, columnValue: string): string {
+  return match.nocase ? columnValue.toLowerCase() : columnValue;
+}
+
+/**
+ * The live records of `table` with these keys, in one query: identity -> the full row of the
+ * oldest record with that key.
+ */
+export function findByKeys(db: Db, table: string, match: MatchKey, keys: string[]): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  if (keys.length === 0) return found;
+  const rows = statement(db, `SELECT * FROM ${table} WHERE ${match.column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).all(
+    JSON.stringify(keys),
+  ) as (Record<string, unknown> & { id: string; created_at: string })[];
+  for (const row of rows) {
+    const identity = keyIdentity(match, String(row[match.column]));
+    const current = found.get(identity) as { id: string; created_at: string } | undefined;
+    if (!current || oldestFirst([current, row])!.id === row.id) found.set(identity, row);
+  }
+  return found;
+}
+
+const productByName: LinkField['resolve'] = (db, name) =>
+  (statement(db, 'SELECT id FROM products WHERE name_key = ? OR code = ? COLLATE NOCASE ORDER BY (name_key = ?) DESC, created_at LIMIT 1')
+    .pluck()
+    .get(searchKey(name), name.trim(), searchKey(name)) as string | undefined) ?? null;
+
+/**
+ * A deal's product: one line item (quantity 1, at the row's amount or else the list price), whose
+ * total is then the deal's amount, as opportunities.create does with line items.
+ */
+const productLine: ImportDef['beside'] = (db, raw, existingId) => {
+  const productId = raw.productId as string | undefined;
+  delete raw.productId;
+  if (!productId) return null;
+  const unitPrice = typeof raw.amount === 'number' ? raw.amount : undefined;
+  const lines = resolveLineItems(db, [{ productId, quantity: 1, discountPct: 0, ...(unitPrice === undefined ? {} : { unitPrice }) }], 'productName', existingId);
+  raw.amount = toMajorUnits(linesTotal(lines));
+  return (id) => {
+    writeLineItems(db, id, lines);
+    statement(db, 'UPDATE opportunities SET has_line_items = 1 WHERE id = ?').run(id);
+  };
+};
 
 const OWNER: LinkField = { field: 'ownerName', target: 'ownerId', resolve: userByName };
 const ACCOUNT: LinkField = { field: 'accountName', target: 'accountId', resolve: accountByName };
@@ -87,7 +151,7 @@ export const importDefs: Record<string, ImportDef> = {
   contacts: {
     type: 'contacts',
     links: [ACCOUNT, OWNER],
-    matchKeys: { email: byEmail('contacts'), externalId: byExternalId('contacts') },
+    matchKeys: { email: EMAIL, externalId: EXTERNAL_ID },
     fullName: true,
     synonyms: {
       ...PERSON_SYNONYMS,
@@ -97,11 +161,7 @@ export const importDefs: Record<string, ImportDef> = {
   accounts: {
     type: 'accounts',
     links: [{ field: 'parentName', target: 'parentId', resolve: accountByName, deferred: true }, OWNER],
-    matchKeys: {
-      name: (db, value) =>
-        oldestFirst(statement(db, 'SELECT id, created_at FROM accounts WHERE name_key = ? AND deleted_at IS NULL LIMIT 20').all(searchKey(String(value))) as { id: string; created_at: string }[])?.id,
-      externalId: byExternalId('accounts'),
-    },
+    matchKeys: { name: NAME_KEY, externalId: EXTERNAL_ID },
     synonyms: {
       name: ['name', 'account', 'accountname', 'company', 'companyname', 'organization', 'organisation', '公司', '公司名称', '客户', '客户名称', '名称', '企业名称'],
       industry: ['industry', 'sector', 'vertical', '行业', '所属行业'],
@@ -123,7 +183,7 @@ export const importDefs: Record<string, ImportDef> = {
   activities: {
     type: 'activities',
     links: [OWNER],
-    matchKeys: { externalId: byExternalId('activities') },
+    matchKeys: { externalId: EXTERNAL_ID },
     synonyms: {
       type: ['type', 'activitytype', '类型'],
       subject: ['subject', 'title', 'summary', '主题', '标题'],
@@ -139,12 +199,9 @@ export const importDefs: Record<string, ImportDef> = {
   },
   opportunities: {
     type: 'opportunities',
-    links: [ACCOUNT, OWNER],
-    matchKeys: {
-      name: (db, value) =>
-        oldestFirst(statement(db, 'SELECT id, created_at FROM opportunities WHERE name_key = ? AND deleted_at IS NULL LIMIT 20').all(searchKey(String(value))) as { id: string; created_at: string }[])?.id,
-      externalId: byExternalId('opportunities'),
-    },
+    links: [ACCOUNT, OWNER, { field: 'productName', target: 'productId', resolve: productByName }],
+    beside: productLine,
+    matchKeys: { name: NAME_KEY, externalId: EXTERNAL_ID },
     synonyms: {
       name: ['name', 'deal', 'dealname', 'opportunity', 'opportunityname', '名称', '商机', '商机名称'],
       stage: ['stage', 'dealstage', 'salesstage', 'status', '阶段', '销售阶段'],
@@ -156,13 +213,14 @@ export const importDefs: Record<string, ImportDef> = {
       description: ['description', 'notes', '描述', '备注'],
       accountName: ['account', 'accountname', 'company', 'customer', '客户', '公司'],
       ownerName: PERSON_SYNONYMS.ownerName!,
+      productName: ['product', 'productname', 'item', 'sku', '产品', '产品名称'],
       externalId: ['id', 'externalid', 'opportunityid', 'dealid', '编号'],
     },
   },
   leads: {
     type: 'leads',
     links: [OWNER],
-    matchKeys: { email: byEmail('leads') },
+    matchKeys: { email: EMAIL },
     fullName: true,
     synonyms: {
       ...PERSON_SYNONYMS,

@@ -4,13 +4,16 @@ import { countRecords, openCsv } from './csv';
 import { decodeInput } from './decode';
 import { importDef, importFields } from './definitions';
 import { importableDefs } from './run';
-import { suggestMapping } from './suggest';
+import { suggestMapping, suggestMappingFor } from './suggest';
+import { directoryImport } from './directory';
+import type { ImportType } from '../../../shared/schemas/import';
 
 const PREVIEW_ROWS = 20;
 
 /** What the wizard shows before an import: the encoding found, the columns, the first rows, a suggested mapping. */
-export function previewImport(call: Call, input: { type?: RecordType; csv?: string; file?: { base64: string; encoding?: string } }) {
-  if (input.type) importableDefs(call, input.type);
+export function previewImport(call: Call, input: { type?: ImportType; csv?: string; file?: { base64: string; encoding?: string } }) {
+  const directory = input.type ? directoryImport(input.type) : undefined;
+  if (input.type && !directory) importableDefs(call, input.type);
   const decoded = decodeInput(input);
   const reader = openCsv(decoded.text);
   const rows = reader.next(PREVIEW_ROWS).map((r) => r.row);
@@ -21,8 +24,8 @@ export function previewImport(call: Call, input: { type?: RecordType; csv?: stri
     headers: reader.headers,
     rows,
     totalRows: countRecords(decoded.text),
-    suggestedMapping: type ? suggestMapping(type, reader.headers) : {},
-    fields: type ? importFields(type).map((f) => ({ field: f.field, kind: f.kind, required: f.required, ...(f.values ? { values: f.values } : {}) })) : [],
-    matchFields: type ? Object.keys(importDef(type)?.matchKeys ?? {}) : [],
+    suggestedMapping: directory ? suggestMappingFor(directory.fields, directory.synonyms, reader.headers) : type ? suggestMapping(type as RecordType, reader.headers) : {},
+    fields: (directory ? directory.fields : type ? importFields(type as RecordType) : []).map((f) => ({ field: f.field, kind: f.kind, required: f.required, ...(f.values ? { values: f.values } : {}) })),
+    matchFields: Object.keys((directory ?? (type ? importDef(type) : undefined))?.matchKeys ?? {}),
   };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { RecordType } from '../../../shared/schemas/records/common';
+import type { ImportType } from '../../../shared/schemas/import';
 import type { Db } from '../db/open';
 import { signedIn, type Call } from '../handler';
 import { csvLine } from './csv';
@@ -8,7 +8,7 @@ import type { ImportOptions } from './run';
 
 export interface ImportJobRow {
   id: string;
-  type: RecordType;
+  type: ImportType;
   user_id: string;
   file_name: string | null;
   encoding: string;

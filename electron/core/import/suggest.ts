@@ -1,5 +1,5 @@
 import type { RecordType } from '../../../shared/schemas/records/common';
-import { importDef, importFields } from './definitions';
+import { importDef, importFields, type ImportFieldInfo } from './definitions';
 
 /** "Annual Revenue (USD)" -> "annualrevenue"; "E-mail" -> "email"; "公司 名称" -> "公司名称". */
 export function headerKey(header: string): string {
@@ -11,8 +11,12 @@ export function headerKey(header: string): string {
 
 /** A field for each header whose name says what it holds, in English or Chinese; each field used once. */
 export function suggestMapping(type: RecordType, headers: string[]): Record<string, string | null> {
-  const def = importDef(type);
-  const fields = importFields(type);
+  return suggestMappingFor(importFields(type), importDef(type)?.synonyms ?? {}, headers);
+}
+
+/** The same for any list of fields and their header synonyms (users, products). */
+export function suggestMappingFor(fields: ImportFieldInfo[], synonyms: Record<string, string[]>, headers: string[]): Record<string, string | null> {
+  const def = { synonyms };
   const mapping: Record<string, string | null> = {};
   const used = new Set<string>();
   const keys = headers.map(headerKey);

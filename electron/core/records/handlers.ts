@@ -27,17 +27,26 @@ export function createRecord(call: Call, def: RecordDef, input: Values): Values 
 }
 
 /**
+ * A new record's values with every rule of its type applied (defaults, owner, normalize, check),
+ * not yet stored: the one validation both a single create and a bulk import go through.
+ * `requireOwner` may be swapped for a cached check when many rows name the same owner.
+ */
+export function prepareCreate(call: Call, def: RecordDef, input: Values, path = '', requireOwner = requireAssign): Values {
+  const me = signedIn(call);
+  const values: Values = { ...def.defaults?.(call), ...writableValues(def, input) };
+  values.ownerId ??= me.id;
+  requireOwner(call, values.ownerId as string, path ? `${path}.ownerId` : 'ownerId');
+  def.normalize?.(call, values, path);
+  def.check?.(call, values, null, path);
+  return values;
+}
+
+/**
  * Creates a record inside a write the caller already holds, so several records can be made all or
  * nothing (a lead's conversion); `path` prefixes the field paths of errors (`opportunity.stage`).
  */
 export function createRecordIn(call: Call, def: RecordDef, input: Values, changes: ChangeRecorder, path = ''): Values {
-  const me = signedIn(call);
-  const values: Values = { ...def.defaults?.(call), ...writableValues(def, input) };
-  values.ownerId ??= me.id;
-  requireAssign(call, values.ownerId as string, path ? `${path}.ownerId` : 'ownerId');
-  def.normalize?.(call, values, path);
-  def.check?.(call, values, null, path);
-  const record = insertRecord(call, def, newId(), values);
+  const record = insertRecord(call, def, newId(), prepareCreate(call, def, input, path));
   changes.record({ table: def.table, id: record.id as string, op: 'create' });
   def.afterWrite?.(call, record, null, changes);
   return record;
@@ -45,6 +54,17 @@ export function createRecordIn(call: Call, def: RecordDef, input: Values, change
 
 export function updateRecordById(call: Call, def: RecordDef, input: { id: string; version: number; patch: Values }): Values {
   return call.write((changes) => updateRecordIn(call, def, input, changes));
+}
+
+/** A record's values after a patch, with the rules of an update applied (may edit, may assign, normalize, check); not yet stored. */
+export function prepareUpdate(call: Call, def: RecordDef, before: Values, input: Values, path = 'patch', requireOwner = requireAssign): Values {
+  requireEdit(call, before.ownerId as string, def.noun);
+  const patch = writableValues(def, input);
+  if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireOwner(call, patch.ownerId as string, `${path}.ownerId`);
+  def.normalize?.(call, patch, path);
+  const after = { ...before, ...patch };
+  def.check?.(call, after, before, path);
+  return after;
 }
 
 /** Updates a record inside a write the caller already holds; `path` is where the patch sits in the input. */
@@ -56,13 +76,11 @@ export function updateRecordIn(
   path = 'patch',
 ): Values {
   const before = loadLive(call, def, input.id);
-  requireEdit(call, before.ownerId as string, def.noun);
-  if (before.version !== input.version) throw staleVersion(def, before);
-  const patch = writableValues(def, input.patch);
-  if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) requireAssign(call, patch.ownerId as string, `${path}.ownerId`);
-  def.normalize?.(call, patch, path);
-  const after = { ...before, ...patch };
-  def.check?.(call, after, before, path);
+  if (before.version !== input.version) {
+    requireEdit(call, before.ownerId as string, def.noun);
+    throw staleVersion(def, before);
+  }
+  const after = prepareUpdate(call, def, before, input.patch, path);
   const record = updateRecord(call, def, before, after, input.version);
   changes.record({ table: def.table, id: input.id, op: 'update', before, after: record });
   def.afterWrite?.(call, record, before, changes);

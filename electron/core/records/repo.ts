@@ -17,7 +17,7 @@ export function loadLive(call: Call, def: RecordDef, id: string): Values {
 }
 
 /** Column -> value for the writable fields present in `values`, plus the derived columns. */
-function columnsOf(call: Call, def: RecordDef, values: Values): Record<string, unknown> {
+export function columnsOf(call: Call, def: RecordDef, values: Values): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(allFields(def))) {
     if (name in values && !['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt'].includes(name)) {

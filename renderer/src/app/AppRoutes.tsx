@@ -4,6 +4,7 @@ import { duplicatesRoutes } from '../features/duplicates/routes';
 import { CUSTOMER_SECTIONS, customerRoutes } from '../features/customers/routes';
 import { SALES_SECTIONS, salesRoutes } from '../features/sales/routes';
 import { SERVICE_SECTIONS, serviceRoutes } from '../features/service/routes';
+import { importRoutes } from '../features/import/routes';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -24,6 +25,7 @@ export function AppRoutes() {
         {customerRoutes}
         {salesRoutes}
         {serviceRoutes}
+        {importRoutes}
         <Route path="/settings" element={<PreferencesPage />} />
         <Route
           path="/settings/users"

@@ -5,6 +5,7 @@ import { recordsEn } from '../features/records/i18n/en';
 import { salesEn } from '../features/sales/i18n/en';
 import { searchEn } from '../features/search/i18n/en';
 import { serviceEn } from '../features/service/i18n/en';
+import { importEn } from '../features/import/i18n/en';
 
 /**
  * English, the reference language: zh-CN.ts must have exactly these keys (the compiler checks the
@@ -162,6 +163,7 @@ export const en = {
   admin: adminEn,
   sales: salesEn,
   service: serviceEn,
+  import: importEn,
   search: searchEn,
   duplicates: duplicatesEn,
 };

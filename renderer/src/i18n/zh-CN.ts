@@ -5,6 +5,7 @@ import { recordsZhCN } from '../features/records/i18n/zh-CN';
 import { salesZhCN } from '../features/sales/i18n/zh-CN';
 import { searchZhCN } from '../features/search/i18n/zh-CN';
 import { serviceZhCN } from '../features/service/i18n/zh-CN';
+import { importZhCN } from '../features/import/i18n/zh-CN';
 import type { Messages } from './en';
 
 /** Simplified Chinese. Typed as the English messages so a missing or extra key is a compile error. */
@@ -160,6 +161,7 @@ export const zhCN: Messages = {
   admin: adminZhCN,
   sales: salesZhCN,
   service: serviceZhCN,
+  import: importZhCN,
   search: searchZhCN,
   duplicates: duplicatesZhCN,
 };

@@ -5,10 +5,12 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
+import { ImportButton } from '../../import/ImportButton';
 import type { ApiRecord, RecordTypeConfig } from '../types';
 import { usePermissions } from '../users';
 import { BulkBar } from './BulkBar';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportMenu } from './ExportMenu';
 import { FiltersPopover } from './FiltersPopover';
 import { useListState } from './list-state';
 import { RecordTable } from './RecordTable';
@@ -135,6 +137,8 @@ export function RecordListPage<R extends ApiRecord>({ config, renderCreate }: Pr
               onClear={() => setState((previous) => ({ ...previous, filter: {} }))}
             />
             <ColumnChooser config={generic} columns={state.columns} onChange={(next) => setState((previous) => ({ ...previous, columns: next }))} />
+            <ImportButton type={config.type} />
+            <ExportMenu type={config.type} list={input} />
           </Group>
         </Group>
         {selectedRows.length > 0 && <BulkBar config={config} columns={columns} records={selectedRows} onClear={clearSelection} />}

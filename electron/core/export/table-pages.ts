@@ -1,0 +1,86 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+import { allFields, META_SORTS, type RecordDef } from '../records/definition';
+import { toMajorUnits } from '../records/mapping';
+import { personName } from '../search/types';
+
+/**
+ * A whole record type read straight from its table for an export: the export's columns as one
+ * SELECT list (link names by a keyed lookup per row, no per-record objects), in the list's sort
+ * order, a large keyset page at a time through two prepared statements. At a million contacts the
+ * generic list path (SELECT *, a record object per row, a name query per page) was most of the time.
+ */
+
+/** Names shown beside link fields, looked up in the row's own SELECT. */
+const LINK_NAME_SQL: Record<string, { field: string; sql: (column: string) => string; person?: boolean; users?: boolean }> = {
+  // Users are few: their names come from one query per export, not a lookup per row.
+  ownerName: { field: 'ownerId', sql: (c) => `t.${c}`, users: true },
+  accountName: { field: 'accountId', sql: (c) => `(SELECT name FROM accounts WHERE id = t.${c})` },
+  parentName: { field: 'parentId', sql: (c) => `(SELECT name FROM accounts WHERE id = t.${c})` },
+  contactName: { field: 'contactId', sql: (c) => `(SELECT json_array(first_name, last_name) FROM contacts WHERE id = t.${c})`, person: true },
+};
+
+/** How a stored value shows in the file, for the few kinds stored differently from how the API speaks. */
+type Convert = (value: unknown) => unknown;
+const money: Convert = (v) => (v === null ? null : toMajorUnits(v as number));
+const bool: Convert = (v) => (v === null ? null : v === 1);
+const person: Convert = (v) => {
+  if (v === null) return null;
+  const [first, last] = JSON.parse(v as string) as [string | null, string | null];
+  return personName(first, last);
+};
+
+function userName(db: Db): Convert {
+  const names = new Map((db.prepare('SELECT id, display_name FROM users').raw(true).all() as [string, string][]).map(([id, name]) => [id, name]));
+  return (v) => (v === null ? null : (names.get(v as string) ?? null));
+}
+
+export interface TablePages {
+  /** The next page of rows (cells in the export's column order); empty at the end. */
+  next(): unknown[][];
+}
+
+export function tablePages(db: Db, def: RecordDef, columns: string[], sort: { field: string; dir: 'asc' | 'desc' } | undefined, pageSize: number): TablePages {
+  const fields = allFields(def);
+  const select: string[] = [];
+  const converts: (Convert | null)[] = [];
+  for (const column of columns) {
+    const link = LINK_NAME_SQL[column];
+    if (link) {
+      select.push(link.sql(fields[link.field]!.column));
+      converts.push(link.person ? person : link.users ? userName(db) : null);
+    } else {
+      const field = fields[column]!;
+      select.push(`t.${field.column}`);
+      converts.push(field.kind === 'money' ? money : field.kind === 'bool' ? bool : null);
+    }
+  }
+  const dir = sort?.dir ?? 'asc';
+  // A list's sort: the same order and keys as records/list.ts. No sort (a whole type): the order the
+  // rows were stored in, one sequential pass over the table instead of an index walk with a seek per row.
+  const keys = sort ? [...(def.sorts[sort.field] ?? META_SORTS[sort.field]!), 'id'] : ['rowid'];
+  const order = keys.map((key) => `${key} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
+  const base = `SELECT ${[...select, ...keys].join(', ')} FROM ${def.table} t WHERE deleted_at IS NULL`;
+  const op = dir === 'asc' ? '>' : '<';
+  const first: Statement = db.prepare(`${base} ORDER BY ${order} LIMIT ?`).raw(true);
+  // The bound on the leading key alone lets SQLite seek an expression index (as list.ts explains).
+  const after: Statement = db
+    .prepare(`${base} AND ${keys[0]} ${op}= ? AND (${keys.join(', ')}) ${op} (${keys.map(() => '?').join(', ')}) ORDER BY ${order} LIMIT ?`)
+    .raw(true);
+  let last: unknown[] | null = null;
+  let done = false;
+  return {
+    next() {
+      if (done) return [];
+      const rows = (last ? after.all(last[0], ...last, pageSize) : first.all(pageSize)) as unknown[][];
+      if (rows.length < pageSize) done = true;
+      if (rows.length === 0) return [];
+      last = rows[rows.length - 1]!.slice(columns.length);
+      for (const row of rows) {
+        row.length = columns.length;
+        for (let i = 0; i < converts.length; i++) if (converts[i]) row[i] = converts[i]!(row[i]);
+      }
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { Button, Group, Paper, Stepper } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconPlayerPlay } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { call } from '../../api/client';
+import { notifyError } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { useCurrentUser } from '../../auth/session-context';
+import { canImport, type ImportType } from './import-types';
+import { readFileAsBase64 } from './read-file';
+import { RecentImports } from './RecentImports';
+import { FileStep } from './steps/FileStep';
+import { JobStep } from './steps/JobStep';
+import { MappingStep, type Mapping, type Match } from './steps/MappingStep';
+import { PreviewStep, type Preview } from './steps/PreviewStep';
+import { BUSY_STATES, useImportStatus } from './use-import-status';
+
+/** The file being set up for import: its bytes (base64), the encoding the user picked (else detected) and its preview. */
+interface Draft {
+  fileName: string;
+  base64: string;
+  encoding?: string;
+  preview: Preview;
+}
+
+const FILE = 0;
+const PREVIEW = 1;
+const MAPPING = 2;
+const RUN = 3;
+const DONE = 4;
+
+/** The backend's suggestion for every column, and a match on the first natural key that has a column. */
+function initialChoices(preview: Preview): { mapping: Mapping; match: Match | null } {
+  const mapping = Object.fromEntries(preview.headers.map((header) => [header, preview.suggestedMapping[header] ?? null]));
+  const mapped = new Set(Object.values(mapping));
+  const key = preview.matchFields.find((field) => mapped.has(field));
+  return { mapping, match: key ? { field: key, mode: 'update' } : null };
+}
+
+/**
+ * The import wizard at /import: type and file, preview, mapping, then the job's progress and summary.
+ * `?type=` preselects the record type; `?job=` shows that import (so a reload or a link from the
+ * recent imports comes back to its progress and undo).
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const typeParam = params.get('type');
+  const { role } = useCurrentUser();
+  const type: ImportType = canImport(role, typeParam) ? (typeParam as ImportType) : 'contacts';
+  const jobId = params.get('job');
+  const job = useImportStatus(jobId);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [step, setStep] = useState(FILE);
+  const [reading, setReading] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [match, setMatch] = useState<Match | null>(null);
+
+  const previewFile = async (next: Omit<Draft, 'preview'>) => {
+    setReading(next.fileName);
+    try {
+      const preview = await call('import.preview', {
+        type,
+        file: { base64: next.base64, ...(next.encoding ? { encoding: next.encoding } : {}) },
+        fileName: next.fileName,
+      });
+      const choices = initialChoices(preview);
+      setDraft({ ...next, preview });
+      setMapping(choices.mapping);
+      setMatch(choices.match);
+      setStep(PREVIEW);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setReading(null);
+    }
+  };
+
+  const onFile = async (file: File) => {
+    setReading(file.name);
+    await previewFile({ fileName: file.name, base64: await readFileAsBase64(file) });
+  };
+
+  const start = async () => {
+    if (!draft) return;
+    setStarting(true);
+    try {
+      const { jobId: started } = await call('import.start', {
+        type,
+        file: { base64: draft.base64, ...(draft.encoding ? { encoding: draft.encoding } : {}) },
+        fileName: draft.fileName,
+        mapping,
+        ...(match ? { match } : {}),
+      });
+      setParams({ type, job: started });
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const startOver = () => {
+    setDraft(null);
+    setStep(FILE);
+    setParams({ type: job.data?.type ?? type });
+  };
+
+  // Past the last step (every step ticked) once the job has stopped.
+  const active = jobId ? (job.data && !BUSY_STATES.has(job.data.state) ? DONE + 1 : RUN) : step;
+
+  return (
+    <>
+      <PageHeader title={t('import.title')} description={t('import.description')} />
+      <Paper withBorder radius="lg" p="lg">
+        <Stepper active={active} size="sm" mb="xl" allowNextStepsSelect={false}>
+          <Stepper.Step label={t('import.steps.file')} description={t('import.steps.fileHint')} />
+          <Stepper.Step label={t('import.steps.preview')} description={t('import.steps.previewHint')} />
+          <Stepper.Step label={t('import.steps.mapping')} description={t('import.steps.mappingHint')} />
+          <Stepper.Step label={t('import.steps.run')} description={t('import.steps.runHint')} />
+          <Stepper.Step label={t('import.steps.done')} description={t('import.steps.doneHint')} />
+        </Stepper>
+        {jobId ? (
+          <JobStep jobId={jobId} onAnother={startOver} />
+        ) : step === FILE || !draft ? (
+          <FileStep
+            type={type}
+            onType={(next) => {
+              setDraft(null);
+              setParams({ type: next });
+            }}
+            onFile={(file) => void onFile(file)}
+            reading={reading}
+          />
+        ) : (
+          <>
+            {step === PREVIEW ? (
+              <PreviewStep
+                preview={draft.preview}
+                fileName={draft.fileName}
+                onEncoding={(encoding) => void previewFile({ ...draft, encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding })}
+              />
+            ) : (
+              <MappingStep type={type} preview={draft.preview} mapping={mapping} onMapping={setMapping} match={match} onMatch={setMatch} />
+            )}
+            <Group justify="space-between" mt="xl">
+              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(step - 1)}>
+                {t('import.back')}
+              </Button>
+              {step === PREVIEW ? (
+                <Button rightSection={<IconArrowRight size={16} />} onClick={() => setStep(MAPPING)} disabled={draft.preview.totalRows === 0}>
+                  {t('import.next')}
+                </Button>
+              ) : (
+                <Button leftSection={<IconPlayerPlay size={16} />} loading={starting} onClick={() => void start()}>
+                  {t('import.mapping.start')}
+                </Button>
+              )}
+            </Group>
+          </>
+        )}
+      </Paper>
+      <RecentImports />
+    </>
+  );
+}
