@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/core/backend';
 import { silentLogger } from '../../electron/core/context';
@@ -168,6 +169,90 @@ describe('capturing email into cases', () => {
       [true, false, null],
     ]);
     expect(count('cases')).toBe(2);
+  });
+
+  it('stores a batch together: a Message-ID twice in it once, a reply to a message of the same batch on its case, a malformed one reported', async () => {
+    const original = mail('Bob Stone <bob@stone.example>', 'Chairs late', 'Where are they?', { 'Message-ID': '<together-1@stone.example>' });
+    const reply = mail('bob@stone.example', 'Re: Chairs late', 'Any news?', { 'Message-ID': '<together-2@stone.example>', 'In-Reply-To': '<together-1@stone.example>' });
+    const other = mail('eve@x.example', 'Invoice question', 'Which address?', { 'Message-ID': '<together-3@x.example>' });
+    const { items } = await call('cases.captureEmails', { raws: [original, reply, original, fixture('not-an-email.eml'), other] });
+    expect(items.map((i: any) => [i.result?.created ?? null, i.result?.alreadyCaptured ?? null, i.result?.threadedBy ?? null, i.error?.code ?? null])).toEqual([
+      [true, false, null, null],
+      [false, false, 'headers', null],
+      [false, true, null, null],
+      [null, null, null, 'VALIDATION'],
+      [true, false, null, null],
+    ]);
+    expect(items[3].error.message).toMatch(/not an email message we can read/);
+    expect(items[1].result.caseId).toBe(items[0].result.caseId);
+    expect(items[2].result.caseId).toBe(items[0].result.caseId);
+    expect([count('cases'), count('case_messages'), count('contacts')]).toEqual([2, 3, 2]);
+    const numbers = await Promise.all([items[0], items[4]].map(async (i: any) => (await call('cases.get', { id: i.result.caseId })).number));
+    expect(numbers).toEqual(['CASE-000001', 'CASE-000002']);
+  });
+
+  it('makes the cases of a big batch findable in search, by subject, number and sender, like cases captured one by one', async () => {
+    const raws = Array.from({ length: 12 }, (_, i) =>
+      mail(`sender${i}@batch.example`, i === 7 ? '打印机一直卡纸' : `Broken widget number ${i}`, 'Details inside.', { 'Message-ID': `<big-${i}@batch.example>` }),
+    );
+    const { items } = await call('cases.captureEmails', { raws });
+    expect(items.every((i: any) => i.result?.created)).toBe(true);
+    const found = async (q: string) => ((await call('search.global', { q, types: ['cases'], limit: 50 })).groups[0]?.items ?? []).map((r: any) => r.id);
+    expect(await found('widget')).toHaveLength(11);
+    expect(await found('卡纸')).toEqual([items[7].result.caseId]);
+    expect(await found(items[3].result.caseNumber)).toEqual([items[3].result.caseId]);
+    expect(await found('sender5@batch.example')).toEqual([items[5].result.caseId]);
+    // A reply in a later batch keeps its case findable once.
+    await call('cases.captureEmails', { raws: [mail('sender3@batch.example', `Re: [${items[3].result.caseNumber}] Broken widget number 3`, 'Any news?'), ...raws] });
+    expect(await found(items[3].result.caseNumber)).toEqual([items[3].result.caseId]);
+  });
+
+  it('stores none of a batch when storing fails in the middle of it, and uses no case number', async () => {
+    const db = new Database(t.backend.dbPath);
+    db.exec("CREATE TRIGGER fail_capture BEFORE INSERT ON case_messages WHEN NEW.subject = 'explode' BEGIN SELECT RAISE(ABORT, 'disk gremlin'); END");
+    db.close();
+    const raws = [mail('a@x.example', 'first', 'x'), mail('b@x.example', 'explode', 'x'), mail('c@x.example', 'third', 'x')];
+    await expectAppError(call('cases.captureEmails', { raws }), 'INTERNAL');
+    expect([count('cases'), count('contacts'), count('case_messages')]).toEqual([0, 0, 0]);
+    expect((await call('cases.create', { subject: 'next' })).number).toBe('CASE-000001');
+  });
+
+  it('reads GB2312/GBK mail, HTML-only mail and a "Lee, Ann" sender as mail clients show them', async () => {
+    const gbk = Buffer.concat([
+      Buffer.from(
+        [
+          `From: =?GBK?B?${iconv.encode('王芳', 'gbk').toString('base64')}?= <wang.fang@huaxia.example>`,
+          `Subject: =?GB2312?B?${iconv.encode('发票金额错误', 'gb2312').toString('base64')}?=`,
+          'Content-Type: text/plain; charset=GBK',
+          'Content-Transfer-Encoding: 8bit',
+          '',
+          '',
+        ].join('\r\n'),
+      ),
+      iconv.encode('上个月的发票重复收费了，请核对后退款。', 'gbk'),
+    ]);
+    // The API takes text; GBK bytes arrive as they are through the watched folder (or IMAP).
+    const inbox = join(t.dataDir, 'gbk-inbox');
+    mkdirSync(inbox);
+    await call('cases.settings.update', { inboxFolder: inbox });
+    writeFileSync(join(inbox, 'gbk.eml'), gbk);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(inbox, 'gbk.eml'), old, old);
+    expect(await call('mailboxes.scanFolder', {})).toMatchObject({ captured: 1, failed: [] });
+    const cases = (await call('cases.list', { filter: { customerEmail: { eq: 'wang.fang@huaxia.example' } } })).items;
+    const fromFile = cases.find((c: any) => c.subject === '发票金额错误');
+    expect(fromFile).toMatchObject({ description: '上个月的发票重复收费了，请核对后退款。' });
+    expect(await call('contacts.get', { id: fromFile.contactId })).toMatchObject({ lastName: '王芳' });
+
+    const htmlOnly = await call('cases.captureEmail', {
+      raw: 'From: "Lee, Ann" <ann.lee@acme.example>\r\nSubject: Portal down\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>The portal shows <b>error 500</b>.</p><script>steal()</script>\r\n',
+    });
+    expect(await call('cases.get', { id: htmlOnly.caseId })).toMatchObject({ description: 'The portal shows error 500.' });
+    expect((await call('cases.thread', { id: htmlOnly.caseId })).items[0].html).not.toContain('script');
+    expect(await call('contacts.get', { id: htmlOnly.contactId })).toMatchObject({ firstName: 'Ann', lastName: 'Lee' });
+
+    const unquoted = await call('cases.captureEmail', { raw: mail('Stone, Bob <bob@stone.example>', 'Chairs', 'Late') });
+    expect(await call('contacts.get', { id: unquoted.contactId })).toMatchObject({ firstName: 'Bob', lastName: 'Stone', email: 'bob@stone.example' });
   });
 
   it('hands captured cases round robin to the chosen support users when the admin turns it on', async () => {

@@ -5,8 +5,17 @@ import { cachedStatement } from '../../db/statements';
 
 const ROUND_ROBIN_KEY = 'service.roundRobin.last';
 
+/** The intake owner per call: a batch of captured mail asks once per message, and the answer cannot change inside one write. */
+const intakeOwners = new WeakMap<Call, string>();
+
 /** Who owns captured cases nobody is assigned to: the admin's choice if still active, else the first administrator. */
 export function intakeOwnerId(call: Call): string {
+  let owner = intakeOwners.get(call);
+  if (!owner) intakeOwners.set(call, (owner = findIntakeOwner(call)));
+  return owner;
+}
+
+function findIntakeOwner(call: Call): string {
   const chosen = readServiceSettings(call.db).intakeOwnerId;
   if (chosen) {
     const active = cachedStatement(call.db, 'SELECT 1 FROM users WHERE id = ? AND active = 1').get(chosen);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Call } from '../../handler';
 import { newId } from '../../ids';
+import { cachedStatement } from '../../db/statements';
 import { dataDirOf } from '../../mail/secrets';
 import { readServiceSettings } from './settings';
 
@@ -45,6 +46,28 @@ function safeFilename(name: string): string {
   return cleaned || 'attachment';
 }
 
+/** Blob folders made by this process: made once each rather than asked for with every file. */
+const madeFolders = new Set<string>();
+
+/** Through a temporary file and a rename, so a row never points at half a file. */
+function writeBlob(path: string, content: Buffer): void {
+  const folder = join(path, '..');
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  const temp = `${path}.${process.pid}.${newId()}.tmp`;
+  try {
+    writeFileSync(temp, content);
+  } catch (error) {
+    // The folder went away under us (a data folder restored or cleaned): make it again, once.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temp, content);
+  }
+  renameSync(temp, path);
+}
+
 export interface NewAttachment {
   caseId: string;
   messageId: string | null;
@@ -64,12 +87,7 @@ export function addAttachment(call: Call, input: NewAttachment) {
   const stored = input.content.length <= limit;
   if (stored) {
     const path = blobPath(dataDirOf(call.db), sha256);
-    if (!existsSync(path)) {
-      mkdirSync(join(path, '..'), { recursive: true });
-      const temp = `${path}.${process.pid}.${newId()}.tmp`;
-      writeFileSync(temp, input.content);
-      renameSync(temp, path);
-    }
+    if (!existsSync(path)) writeBlob(path, input.content);
   }
   const row: AttachmentRow = {
     id: newId(),
@@ -83,12 +101,11 @@ export function addAttachment(call: Call, input: NewAttachment) {
     created_at: call.now.toISOString(),
     created_by: call.user?.id ?? null,
   };
-  call.db
-    .prepare(
-      `INSERT INTO attachments (id, case_id, message_id, filename, content_type, size_bytes, sha256, stored, created_at, created_by)
-       VALUES (@id, @case_id, @message_id, @filename, @content_type, @size_bytes, @sha256, @stored, @created_at, @created_by)`,
-    )
-    .run(row);
+  cachedStatement(
+    call.db,
+    `INSERT INTO attachments (id, case_id, message_id, filename, content_type, size_bytes, sha256, stored, created_at, created_by)
+     VALUES (@id, @case_id, @message_id, @filename, @content_type, @size_bytes, @sha256, @stored, @created_at, @created_by)`,
+  ).run(row);
   return rowToAttachment(row);
 }
 

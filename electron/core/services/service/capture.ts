@@ -17,6 +17,7 @@ import { findDuplicateCandidates } from './duplicates';
 import { readServiceSettings } from './settings';
 import { isFinished } from './sla';
 import { cachedStatement } from '../../db/statements';
+import { indexRecords, withoutIndexTriggers } from '../../search/bulk-index';
 
 /** Where a captured message came from, kept on the message: api, folder, imap:<mailbox id>. */
 export type CaptureSource = string;
@@ -49,22 +50,45 @@ export async function captureEmail(
 }
 
 /**
- * Many messages in one transaction (one disk sync instead of one per message): each is parsed
- * first and stored inside its own savepoint, so a message that fails leaves the others standing.
+ * Many messages in one transaction (one disk sync instead of one per message): all are parsed
+ * first, outside it, then each is stored inside its own savepoint, so a message that fails leaves
+ * the others standing. A duplicate Message-ID within the batch is found like any other (the first
+ * copy is already in the table), and a reply finds an original stored earlier in the same batch.
  */
 export async function captureMany(call: Call, raws: (string | Buffer)[], source: CaptureSource) {
   const parsed = await Promise.all(raws.map((raw) => parseEmail(raw).catch((error: unknown) => error)));
   return call.write((changes) =>
-    parsed.map((mail) => {
-      if (!(mail as ParsedEmail).messageId) return { result: null, error: errorOf(mail) };
-      try {
-        return { result: call.db.transaction(() => captureParsed(call, changes, mail as ParsedEmail, source))(), error: null };
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return { result: null, error: errorOf(error) };
-      }
-    }),
+    withBatchIndexing(call, parsed.length, (touched) =>
+      parsed.map((mail) => {
+        if (!(mail as ParsedEmail).messageId) return { result: null, error: errorOf(mail) };
+        try {
+          const result = call.db.transaction(() => captureParsed(call, changes, mail as ParsedEmail, source))();
+          touched.add(result.caseId);
+          return { result, error: null };
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          return { result: null, error: errorOf(error) };
+        }
+      }),
+    ),
   );
+}
+
+/** Below this many messages the search triggers are cheaper than taking them off and back on. */
+const BULK_INDEX_MIN = 10;
+
+/**
+ * Runs a batch's captures inside the caller's write with the search triggers on cases set aside,
+ * then indexes the cases it touched in one set-based pass before the same commit (the search
+ * index's bulk path: about a third of the triggers' cost per case). `work` adds each case it
+ * created or changed to `touched`. One message per call keeps the triggers.
+ */
+export function withBatchIndexing<T>(call: Call, size: number, work: (touched: Set<string>) => T): T {
+  const touched = new Set<string>();
+  if (size < BULK_INDEX_MIN) return work(touched);
+  const result = withoutIndexTriggers(call.db, 'cases', () => work(touched));
+  indexRecords(call.db, 'cases', [...touched]);
+  return result;
 }
 
 function errorOf(error: unknown): { code: string; message: string } {

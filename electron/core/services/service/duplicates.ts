@@ -26,12 +26,14 @@ interface CandidateRow {
   created_at: string;
   contact_id: string | null;
   account_id: string | null;
+  description_head: string | null;
 }
 
 // Each query repeats its partial index's WHERE terms word for word, so SQLite can use that index.
 const OPEN = "deleted_at IS NULL AND status NOT IN ('resolved', 'closed')";
-// The description is fetched only for cases whose features are not cached yet.
-const COLUMNS = 'id, version, number, subject, status, created_at, contact_id, account_id';
+// The start of the description comes with the row (it is on the same page, so reading it is
+// nearly free): looking it up per candidate whose features are not cached cost more than the scan.
+const COLUMNS = 'id, version, number, subject, status, created_at, contact_id, account_id, substr(description, 1, 2000) AS description_head';
 
 /**
  * The features of recent cases, by id and version: a busy account's open cases are compared with
@@ -40,12 +42,11 @@ const COLUMNS = 'id, version, number, subject, status, created_at, contact_id, a
 const featureCache = new Map<string, CaseFeatures>();
 const FEATURE_CACHE_MAX = 5_000;
 
-function featuresOf(call: Call, row: CandidateRow): CaseFeatures {
+function featuresOf(row: CandidateRow): CaseFeatures {
   const key = `${row.id}:${row.version}`;
   let features = featureCache.get(key);
   if (!features) {
-    const description = cachedStatement(call.db, 'SELECT substr(description, 1, 2000) FROM cases WHERE id = ?', { pluck: true }).get(row.id) as string | null;
-    features = caseFeatures({ subject: row.subject, description });
+    features = caseFeatures({ subject: row.subject, description: row.description_head });
     if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value!);
     featureCache.set(key, features);
   }
@@ -75,7 +76,7 @@ export function findDuplicateCandidates(call: Call, subject: CaseForDuplicates):
   if (seen.size === 0) return candidates;
   const mine = caseFeatures(subject);
   for (const row of seen.values()) {
-    const score = featuresSimilarity(mine, featuresOf(call, row));
+    const score = featuresSimilarity(mine, featuresOf(row));
     if (score < settings.minScore) continue;
     candidates.push({
       id: row.id,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Call } from '../../handler';
-import { captureEmail } from './capture';
+import { captureMany } from './capture';
 import { readServiceSettings } from './settings';
 
 /** A file changed this recently may still be being written by whoever drops it: next scan. */
@@ -20,10 +20,14 @@ function moveInto(file: string, folder: string): string {
   return target;
 }
 
+/** Files captured per transaction: one disk sync per chunk, and a bounded amount of mail in memory. */
+const CHUNK = 100;
+
 /**
- * Captures every settled .eml file in the watched folder, then moves it to processed/ (or to
- * failed/ with a .error.txt saying why). Moving after the commit means a crash in between only
- * captures the file again next time, and its Message-ID makes that a no-op.
+ * Captures every settled .eml file in the watched folder, a chunk of files per transaction, then
+ * moves each to processed/ (or to failed/ with a .error.txt saying why). Moving after the commit
+ * means a crash in between only captures the file again next time, and its Message-ID makes that
+ * a no-op.
  */
 export async function scanInboxFolder(call: Call) {
   const folder = readServiceSettings(call.db).inboxFolder;
@@ -40,17 +44,25 @@ export async function scanInboxFolder(call: Call) {
       .map((entry) => join(folder, entry.name))
       .filter((file) => Date.now() - statSync(file).mtimeMs >= SETTLE_MS)
       .sort();
-    for (const file of files) {
-      try {
-        const outcome = await captureEmail(call, readFileSync(file), 'folder');
-        result[outcome.alreadyCaptured ? 'alreadyCaptured' : 'captured']++;
-        moveInto(file, join(folder, 'processed'));
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error;
-        const target = moveInto(file, join(folder, 'failed'));
-        writeFileSync(`${target}.error.txt`, `${error.message}\n`);
-        result.failed.push({ file: basename(file), message: error.message });
-      }
+    for (let start = 0; start < files.length; start += CHUNK) {
+      const chunk = files.slice(start, start + CHUNK);
+      const items = await captureMany(call, chunk.map((file) => readFileSync(file)), 'folder');
+      let unexpected: AppError | null = null;
+      items.forEach(({ result: outcome, error }, i) => {
+        const file = chunk[i]!;
+        if (outcome) {
+          result[outcome.alreadyCaptured ? 'alreadyCaptured' : 'captured']++;
+          moveInto(file, join(folder, 'processed'));
+        } else if (error?.code === 'VALIDATION') {
+          const target = moveInto(file, join(folder, 'failed'));
+          writeFileSync(`${target}.error.txt`, `${error.message}\n`);
+          result.failed.push({ file: basename(file), message: error.message });
+        } else if (error) {
+          // Not the file's fault: it stays where it is for the next scan.
+          unexpected ??= new AppError(error.code as AppError['code'], error.message);
+        }
+      });
+      if (unexpected) throw unexpected;
     }
   } finally {
     scanning.delete(folder);

@@ -10,7 +10,8 @@ import { newId } from '../../ids';
 import { pollImap } from '../../mail/imap';
 import { dataDirOf, decryptSecret, encryptSecret } from '../../mail/secrets';
 import { parseEmail, type ParsedEmail } from '../../mail/parse';
-import { captureParsed } from './capture';
+import type { ChangeRecorder } from '../../changes';
+import { captureParsed, withBatchIndexing } from './capture';
 
 interface MailboxRow {
   id: string;
@@ -220,7 +221,7 @@ async function pollOnce(call: Call, id: string) {
           call.db.prepare('UPDATE mailboxes SET last_error = ?, last_error_at = ? WHERE id = ?').run(`Message UID ${uid}: ${error.message}`, call.now.toISOString(), id);
           counts.failed++;
         };
-        call.write((changes) => {
+        const store = (changes: ChangeRecorder, touched: Set<string>) =>
           chunk.forEach(({ uid, source }, i) => {
             const mail = parsed[i];
             if (!isParsed(mail)) {
@@ -229,18 +230,19 @@ async function pollOnce(call: Call, id: string) {
               return;
             }
             try {
-              call.db.transaction(() =>
+              const result = call.db.transaction(() =>
                 captureParsed(call, changes, mail, `imap:${id}`, (_changes, { alreadyCaptured }) => {
                   advance.run(uidValidity, uid, alreadyCaptured ? 0 : 1, 0, id);
                   counts[alreadyCaptured ? 'skipped' : 'captured']++;
                 }),
               )();
+              touched.add(result.caseId);
             } catch (error) {
               if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error;
               refused(uid, source, error);
             }
           });
-        });
+        call.write((changes) => withBatchIndexing(call, chunk.length, (touched) => store(changes, touched)));
       },
     );
     setStatus(

@@ -69,10 +69,30 @@ export function settleCaseClock(call: Call, after: Values, before: Values | null
   const created = ms(before?.createdAt) ?? now;
   const target = readServiceSettings(call.db).sla[after.priority as CasePriority];
   const pausedMs = Number(after.slaPausedMs ?? 0);
-  const due = (minutes: number | null | undefined) =>
-    minutes ? iso(addBusinessMs(created, minutes * MINUTE_MS + pausedMs, calendar, timeZone)) : null;
+  const due = (minutes: number | null | undefined) => (minutes ? dueAt(created, minutes * MINUTE_MS + pausedMs, calendar, timeZone) : null);
   after.firstResponseDueAt = due(target?.firstResponseMinutes);
   after.resolutionDueAt = due(target?.resolutionMinutes);
+}
+
+/**
+ * Due times by (start, business ms, time zone), per calendar object (the settings cache hands out
+ * one until they change): mail captured together starts its clocks at the same instant, and
+ * walking the calendar was a visible part of bulk capture. Small and bounded.
+ */
+const dueCache = new WeakMap<object, Map<string, string | null>>();
+const DUE_CACHE_MAX = 1_000;
+
+function dueAt(startMs: number, businessMs: number, calendar: Parameters<typeof addBusinessMs>[2], timeZone: string): string | null {
+  let byStart = dueCache.get(calendar);
+  if (!byStart) dueCache.set(calendar, (byStart = new Map()));
+  const key = `${startMs}|${businessMs}|${timeZone}`;
+  let due = byStart.get(key);
+  if (due === undefined) {
+    due = iso(addBusinessMs(startMs, businessMs, calendar, timeZone));
+    if (byStart.size >= DUE_CACHE_MAX) byStart.clear();
+    byStart.set(key, due);
+  }
+  return due;
 }
 
 export interface SlaView {
