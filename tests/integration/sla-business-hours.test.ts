@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficeCalendar } from '../../shared/schemas/service';
-import { addBusinessMs, businessMsBetween } from '../../electron/core/services/service/business-hours';
+import { addBusinessMs, businessMsBetween } from '../../shared/business-hours';
 
 // Business-time arithmetic of the SLA clock: pure functions, checked against hand-worked answers.
 const H = 3_600_000;

@@ -3,7 +3,7 @@ import { FINISHED_CASE_STATUSES, type CasePriority } from '../../../../shared/sc
 import type { Call } from '../../handler';
 import type { Values } from '../../records/definition';
 import { readOfficeSettings } from '../settings/office-settings';
-import { MINUTE_MS, addBusinessMs, businessMsBetween } from './business-hours';
+import { MINUTE_MS, addBusinessMs, businessMsBetween } from '../../../../shared/business-hours';
 import { readServiceSettings } from './settings';
 
 /**

@@ -1,11 +1,11 @@
 import { Alert, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MINUTE_MS, addBusinessMs } from '../../../../../shared/business-hours';
 import { CASE_PRIORITIES } from '../../../../../shared/schemas/records/cases';
 import type { OfficeCalendar, ServiceSettings } from '../../../../../shared/schemas/service';
 import { Section } from '../../admin/components/Section';
 import { useFormatters } from '../../records/format';
-import { addWorkingMinutes } from './business-time';
 
 interface Props {
   sla: ServiceSettings['sla'];
@@ -25,7 +25,13 @@ export function DuePreviewCard({ sla, calendar, timeZone }: Props) {
 
   const due = (minutes: number | null) => {
     if (minutes === null) return null;
-    const at = addWorkingMinutes(now, minutes, calendar, timeZone);
+    // The backend's own arithmetic, on the unsaved draft; a zone Intl does not know has no answer yet.
+    let at: number | null;
+    try {
+      at = addBusinessMs(now, minutes * MINUTE_MS, calendar, timeZone);
+    } catch {
+      at = null;
+    }
     return at === null ? t('service.admin.preview.never') : format.dateTime(new Date(at).toISOString());
   };
   const urgent = { first: due(sla.urgent.firstResponseMinutes), resolution: due(sla.urgent.resolutionMinutes) };

@@ -1,8 +1,9 @@
-import type { OfficeCalendar } from '../../../../shared/schemas/service';
+import type { OfficeCalendar } from './schemas/service';
 
 /**
  * Business-time arithmetic on an office calendar (working hours per weekday, holidays) in the
- * office's IANA time zone. Working hours are wall-clock times, so a working day across a DST change
+ * office's IANA time zone. Shared: the backend computes SLA due times with it, and the settings
+ * screen previews them on the unsaved draft with the same code. Working hours are wall-clock times, so a working day across a DST change
  * still opens at 09:00 local time; the arithmetic is done in UTC milliseconds between those openings.
  * Written on Intl rather than a date library: dayjs's tz() parsing is unreliable around DST changes.
  */
