@@ -62,6 +62,11 @@ describe('replying to a case through a real SMTP server', () => {
     const activity = await call('activities.get', { id: result.activityId });
     expect(activity).toMatchObject({ type: 'email', status: 'done', relatedType: 'cases', relatedId: captured.caseId, accountId: account.id });
 
+    // A template's text edited in the compose box (sent as body) gets its placeholders filled too.
+    const edited = smtp.nextMail();
+    await call('cases.reply', { caseId: captured.caseId, body: 'Hi {{contact.firstName}}, one more thing about {{case.number}}. {{unknown.key}}' }, support.ctx);
+    expect((await edited).parsed.text).toContain('Hi Ann, one more thing about CASE-000001. {{unknown.key}}');
+
     // The customer's answer to our reply threads back by In-Reply-To, and the clock runs again.
     const answer = await call('cases.captureEmail', {
       raw: `From: ann@acme.example\r\nSubject: thanks\r\nIn-Reply-To: <${result.messageId}>\r\nMessage-ID: <jam-2@acme.example>\r\n\r\nOK.\r\n`,

@@ -11,7 +11,7 @@ import { readAttachment } from './attachments';
 import { cleanSubject } from './capture';
 import { loadCase, presentCase } from './case-records';
 import { smtpConfig } from './smtp-settings';
-import { renderTemplate } from './templates';
+import { fillCasePlaceholders, renderTemplate } from './templates';
 import { markResponded, requireThreadAccess } from './thread';
 
 const EMAIL = z.email();
@@ -46,7 +46,9 @@ export async function replyToCase(call: Call, input: z.output<typeof ReplyInput>
     .get(record.id) as { message_id: string; subject: string; from_address: string | null } | undefined;
 
   const rendered = input.templateId ? renderTemplate(call, input.templateId, record, contact) : null;
-  const body = input.body ?? rendered?.body ?? null;
+  // A body the agent typed (often a template's text, edited in the compose box) gets its
+  // placeholders filled too, so a customer never receives a raw {{contact.firstName}}.
+  const body = input.body ? fillCasePlaceholders(call, input.body, record, contact) : (rendered?.body ?? null);
   if (!body) throw new AppError('VALIDATION', 'Write a reply or choose a template.', [{ path: 'body', message: 'Required' }]);
 
   const toRaw = input.to ?? contact?.email ?? (record.customerEmail as string | null) ?? lastIn?.from_address ?? null;

@@ -64,12 +64,13 @@ export function deleteTemplate(call: Call, id: string) {
   return { ok: true as const };
 }
 
+type CaseContact = { first_name: string | null; last_name: string } | undefined;
+
 /**
  * Fills {{case.number}}, {{case.subject}}, {{contact.firstName}}, {{contact.lastName}},
  * {{contact.name}}, {{user.name}} and {{office.name}}; unknown placeholders are left as typed.
  */
-export function renderTemplate(call: Call, templateId: string, record: Values, contact: { first_name: string | null; last_name: string } | undefined) {
-  const template = loadTemplate(call, templateId);
+export function fillCasePlaceholders(call: Call, text: string, record: Values, contact: CaseContact): string {
   const values: Record<string, string> = {
     'case.number': String(record.number),
     'case.subject': String(record.subject),
@@ -79,6 +80,12 @@ export function renderTemplate(call: Call, templateId: string, record: Values, c
     'user.name': signedIn(call).displayName,
     'office.name': readOfficeSettings(call.db).officeName,
   };
-  const fill = (text: string) => text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** A template's subject and body with the case's placeholders filled. */
+export function renderTemplate(call: Call, templateId: string, record: Values, contact: CaseContact) {
+  const template = loadTemplate(call, templateId);
+  const fill = (text: string) => fillCasePlaceholders(call, text, record, contact);
   return { subject: template.subject ? fill(template.subject) : null, body: fill(template.body) };
 }
