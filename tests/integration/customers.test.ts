@@ -60,6 +60,33 @@ describe('accounts and contacts', () => {
     }
   });
 
+  it("pages one owner's contacts by city in order, when the owner has too many rows to sort in memory", async () => {
+    const rep = await t.userWithRole('sales', 'bigrep');
+    // 6,000 rows: past the point where the list walks the city index instead of sorting the owner's rows.
+    const lines = ['last,city,owner'];
+    for (let i = 0; i < 6000; i++) lines.push(`P${i},${['Austin', 'Berlin', '', 'Lyon', 'Zürich', 'Osaka'][(i * 7) % 6]},bigrep`);
+    const { jobId } = await call('import.start', { type: 'contacts', csv: lines.join('\n'), mapping: { last: 'lastName', city: 'city', owner: 'ownerName' } });
+    for (let i = 0; i < 2000 && (await call('import.status', { jobId })).state === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await call('contacts.create', { lastName: 'Someone else', city: 'Austin' });
+    for (const filter of [{ ownerId: rep.id }, { mine: true }]) {
+      const seen: { id: string; city: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string; city: string | null; ownerId: string }[]; nextCursor: string | null } = await call(
+          'contacts.list',
+          { filter, sort: { field: 'city', dir: 'desc' }, limit: 500, cursor },
+          'mine' in filter ? rep.ctx : t.admin,
+        );
+        expect(page.items.every((c) => c.ownerId === rep.id)).toBe(true);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(6000);
+      const keys = seen.map((c) => [c.city ?? '', c.id]);
+      expect(keys).toEqual([...keys].sort((a, b) => (a[0]! < b[0]! ? 1 : a[0]! > b[0]! ? -1 : a[1]! < b[1]! ? 1 : -1)));
+    }
+  });
+
   it('refuses a stale version with CONFLICT and changes nothing; history shows who changed what', async () => {
     const contact = await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', title: 'Buyer' });
     const updated = await call('contacts.update', { id: contact.id, version: 1, patch: { title: 'Head of Purchasing' } });

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ListInput } from '../../../shared/schemas/common';
 import type { Call } from '../handler';
 import { signedIn } from '../handler';
+import { cachedStatement } from '../db/statements';
 import { decodeCursor, encodeCursor } from './cursor';
 import { META_SORTS, allFields, searchKey, type FieldDef, type RecordDef, type Values } from './definition';
 import { rowToRecord, toColumn } from './mapping';
@@ -48,10 +49,7 @@ function addFilters(call: Call, def: RecordDef, filter: Record<string, unknown>,
   for (const [key, raw] of Object.entries(filter)) {
     const path = `filter.${key}`;
     if (key === 'mine') {
-      if (raw === true) {
-        where.clauses.push('owner_id = ?');
-        where.params.push(me);
-      }
+      if (raw === true) where.owners = [me];
       continue;
     }
     if (key === 'team') {
@@ -62,6 +60,12 @@ function addFilters(call: Call, def: RecordDef, filter: Record<string, unknown>,
     if (!field?.filterable) throw invalid(path, `Cannot filter by ${key}`);
     const column = field.column;
     const resolve = (value: unknown, at: string) => (key === 'ownerId' && value === 'me' ? me : filterValue(field, value, at));
+    const ownerEq = key === 'ownerId' && raw !== null && (typeof raw !== 'object' || (!Array.isArray(raw) && Object.keys(raw).join() === 'eq'));
+    if (ownerEq && !where.owners) {
+      // One owner is planned like a team of one (see listRecords).
+      where.owners = [resolve(typeof raw === 'object' ? (raw as { eq: unknown }).eq : raw, path) as string];
+      continue;
+    }
     if (raw === null) {
       where.clauses.push(`${column} IS NULL`);
     } else if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -93,6 +97,35 @@ function addFilters(call: Call, def: RecordDef, filter: Record<string, unknown>,
       }
     }
   }
+}
+
+/** Rows a list may sort in memory for its owners: more, and walking the sort's own index is cheaper. */
+const SMALL_OWNER_ROWS = 5000;
+const sortsInMemory = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether an owner-filtered page should walk the sort's index (filtering owners on the way) rather
+ * than read each owner's rows through an owner index: true when no (owner_id, sort key, id) index
+ * serves this sort, so each branch would sort all of its owner's rows (contacts by city for an owner
+ * with 20,000 of them: 50-200 ms), and the owners have enough rows that the walk finds a page soon.
+ */
+function walkSortIndexInstead(call: Call, def: RecordDef, branch: string, owners: string[]): boolean {
+  let plans = sortsInMemory.get(call.db);
+  if (!plans) sortsInMemory.set(call.db, (plans = new Map()));
+  let inMemory = plans.get(branch);
+  if (inMemory === undefined) {
+    const plan = call.db.prepare(`EXPLAIN QUERY PLAN ${branch}`).all(...new Array(branch.split('?').length - 1).fill(null)) as { detail: string }[];
+    inMemory = plan.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'));
+    plans.set(branch, inMemory);
+  }
+  if (!inMemory) return false;
+  const count = cachedStatement(call.db, `SELECT count(*) FROM (SELECT 1 FROM ${def.table} WHERE owner_id = ? AND deleted_at IS NULL LIMIT ?)`, { pluck: true });
+  let rows = 0;
+  for (const owner of owners) {
+    rows += count.get(owner, SMALL_OWNER_ROWS) as number;
+    if (rows >= SMALL_OWNER_ROWS) return true;
+  }
+  return false;
 }
 
 export interface ListResult {
@@ -145,16 +178,17 @@ export function listRecords(call: Call, def: RecordDef, input: ListInput, extra?
   let sql: string;
   let params: unknown[];
   const owners = where.owners;
-  if (owners && owners.length <= MAX_OWNER_BRANCHES) {
+  const branch = owners && `SELECT * FROM (${select([...where.clauses, 'owner_id = ?'])})`;
+  if (owners && branch && owners.length <= MAX_OWNER_BRANCHES && !walkSortIndexInstead(call, def, branch, owners)) {
     // One ordered branch per owner, each walking its (owner_id, sort key, id) index for at most a
     // page, merged by the outer sort: a team's page costs milliseconds whatever the team owns,
     // where one `owner_id IN (...)` collected and sorted every row of the team (0.6 s at 1M).
-    const branch = `SELECT * FROM (${select([...where.clauses, 'owner_id = ?'])})`;
     const outerOrder = [...sortExprs.map((_, i) => `_sort${i}`), 'id'].map((key) => `${key} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
     sql = `SELECT * FROM (${owners.map(() => branch).join(' UNION ALL ')}) ORDER BY ${outerOrder} LIMIT ?`;
     params = [...owners.flatMap((owner) => [...where.params, owner, input.limit + 1]), input.limit + 1];
   } else if (owners) {
-    // `+owner_id`: stay on the sort's index and filter while walking it.
+    // `+owner_id`: stay on the sort's index and filter while walking it (a large team, or owners
+    // with many rows and a sort no (owner_id, key, id) index serves).
     sql = select([...where.clauses, '+owner_id IN (SELECT value FROM json_each(?))']);
     params = [...where.params, JSON.stringify(owners), input.limit + 1];
   } else {
