@@ -19,6 +19,7 @@ import { loadMigrations } from './db/migrations';
 import { createDispatch } from './dispatch';
 import { stopJobs } from './import/jobs';
 import { installDerivedIndexes } from './search/install';
+import { deferSearchMerges, startSearchMerges } from './search/merge';
 import { oldestActiveAdmin, startServiceJobs } from './services/service/background-jobs';
 import { newId } from './ids';
 import type { Services } from './services';
@@ -66,6 +67,7 @@ async function startBackend(options: BackendOptions, dataDir: string, releaseLoc
   purgeExpiredSessions(db, clock.now());
   // Search and duplicate-key indexes whose definition changed (or that are new) are rebuilt here, once.
   installDerivedIndexes(db, logger);
+  deferSearchMerges(db);
   if (options.firstAdmin && countActiveAdmins(db) === 0) await createFirstAdmin(db, options.firstAdmin, clock.now());
 
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -102,6 +104,7 @@ async function startBackend(options: BackendOptions, dataDir: string, releaseLoc
     },
   });
   // Mailbox polling and the watched .eml folder (service desk), through dispatch as the oldest admin.
+  const searchMerges = startSearchMerges(db, logger);
   const serviceJobs = startServiceJobs({ call: dispatch, actAs: () => (db.open ? oldestActiveAdmin(db) : null), clock, logger });
 
   return {
@@ -129,6 +132,7 @@ async function startBackend(options: BackendOptions, dataDir: string, releaseLoc
       listeners.clear();
       scheduler.stop();
       serviceJobs.stop();
+      searchMerges.stop();
       services.licence.persist();
       stopJobs(db);
       if (db.open) db.close();
