@@ -5,7 +5,7 @@ export { expect };
 // The browser logs every non-2xx response; those are expected (a wrong password is a 401).
 const EXPECTED_CONSOLE_ERROR = /^Failed to load resource: the server responded with a status of \d+/;
 
-export const test = base.extend<{ noPageErrors: void }>({
+export const test = base.extend<{ noPageErrors: void; releaseSeat: void }>({
   /** Every test talks to the server global-setup started, whose port is only known at run time. */
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
@@ -23,6 +23,18 @@ export const test = base.extend<{ noPageErrors: void }>({
       });
       await use();
       expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * Whoever the page is still signed in as is signed out when the test ends: the e2e server runs on
+   * a 3-seat trial, and a seat a finished test kept would refuse a later test's user.
+   */
+  releaseSeat: [
+    async ({ page, request }, use) => {
+      await use();
+      const token = await storedToken(page).catch(() => null);
+      if (token) await request.post('/api/v1/auth.logout', { data: {}, headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
     },
     { auto: true },
   ],
