@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { indexRecords, withoutIndexTriggers } from '../../electron/core/search/bulk-index';
+import { mergeSearchIndexes } from '../../electron/core/search/merge';
 import { startTestBackend, type TestBackend } from '../helpers/backend';
 
 describe('set-based search and duplicate indexing for bulk writers', () => {
@@ -85,5 +86,25 @@ describe('set-based search and duplicate indexing for bulk writers', () => {
 
     expect(() => indexRecords(db, 'accounts', ['bulk-a'])).toThrow(/transaction/);
     expect(() => withoutIndexTriggers(db, 'accounts', () => null)).toThrow(/transaction/);
+  });
+
+  /** Index segments of the contacts words index: each write transaction adds one while merging is deferred. */
+  const segments = () => db.prepare('SELECT count(*) FROM search_contacts_words_idx').pluck().get() as number;
+
+  it('merges index segments off the request path: writes only add segments, the merge folds them, search still finds everything', async () => {
+    const found = async (q: string) => ((await call('search.global', { q, types: ['contacts'], limit: 20 })).groups[0]?.items ?? []).map((r: { title: string }) => r.title);
+    expect(db.prepare("SELECT v FROM search_contacts_words_config WHERE k = 'automerge'").pluck().get()).toBe(0);
+    for (let i = 0; i < 12; i++) await call('contacts.create', { firstName: `Mira${i}`, lastName: 'Okafor', email: `mira${i}@example.com` });
+    await call('contacts.update', { id: (await call('contacts.list', { q: 'okafor', limit: 1 })).items[0].id, version: 1, patch: { lastName: 'Adeyemi' } });
+    const before = segments();
+    expect(await found('okaf')).toHaveLength(11);
+
+    while (mergeSearchIndexes(db, 1_000));
+    expect(segments()).toBeLessThan(before);
+    expect(await found('okaf')).toHaveLength(11);
+    expect(await found('adeye')).toEqual([expect.stringMatching(/^Mira\d+ Adeyemi$/)]);
+    expect(await found('mira1')).toContain('Mira1 Okafor');
+    // Nothing left: a second run does no work.
+    expect(mergeSearchIndexes(db, 1_000)).toBe(false);
   });
 });
