@@ -78,6 +78,12 @@ describe('export', () => {
     const me = (await call('auth.me', {})).user;
     expect(await csvOf({ columns: ['lastName', 'ownerName'] })).toContain(`Lee,${me.displayName}\r\n`);
     expect(names(await csvOf({ columns: ['lastName'], sort: { field: 'name', dir: 'asc' } }))).toEqual(['Lee', 'Zed', '王']);
+    // Account names beside the ids, on contacts and on a child account (its parent).
+    expect(await csvOf({ columns: ['lastName', 'accountName'] })).toContain('Lee,"Acme, Inc."\r\n');
+    const acme = (await call('accounts.list', { q: 'acme' })).items[0];
+    await call('accounts.create', { name: 'Acme Shanghai', parentId: acme.id });
+    const accounts = (await readAll((await done((await call('export.start', { type: 'accounts', format: 'csv', columns: ['name', 'parentName'] })).jobId)).jobId)).toString('utf8');
+    expect(accounts).toContain('Acme Shanghai,"Acme, Inc."\r\n');
   });
 
   it('writes .xlsx that unzips to a valid workbook with numbers as numbers', async () => {
