@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../context';
+import { cachedStatement } from '../db/statements';
 import type { Db } from '../db/open';
 import { gramsTable, hasGrams, searchDefs, wordsTable } from './definitions';
 
@@ -14,6 +16,18 @@ function searchTables(db: Db): string[] {
   return searchDefs()
     .flatMap((def) => [wordsTable(def), ...(hasGrams(def) ? [gramsTable(def)] : [])])
     .filter((table) => exists.get(table) !== undefined);
+}
+
+/** The merge step of each search table, prepared once per connection (the tables are made at start). */
+const mergeSteps = new WeakMap<Db, Statement[]>();
+
+function mergeStepsOf(db: Db): Statement[] {
+  let steps = mergeSteps.get(db);
+  if (!steps) {
+    steps = searchTables(db).map((table) => db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ${PAGES_PER_STEP})`));
+    mergeSteps.set(db, steps);
+  }
+  return steps;
 }
 
 /**
@@ -35,9 +49,8 @@ export function deferSearchMerges(db: Db): void {
  */
 export function mergeSearchIndexes(db: Db, budgetMs = MERGE_BUDGET_MS): boolean {
   const started = performance.now();
-  const totalChanges = db.prepare('SELECT total_changes()').pluck();
-  for (const table of searchTables(db)) {
-    const merge = db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ${PAGES_PER_STEP})`);
+  const totalChanges = cachedStatement(db, 'SELECT total_changes()', { pluck: true });
+  for (const merge of mergeStepsOf(db)) {
     for (;;) {
       if (performance.now() - started > budgetMs) return true;
       const before = totalChanges.get() as number;

@@ -1,6 +1,4 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
-import { Group, Paper, Title } from '@mantine/core';
+import { Group, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../../shared/methods';
@@ -9,6 +7,7 @@ import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { OwnerSelect } from '../../records/OwnerSelect';
 import { useFormatters } from '../../records/format';
+import { ReportChart } from './ReportChart';
 import { periodInput, ReportFilters, type Period } from './ReportFilters';
 
 type ForecastRow = MethodOutput<'reports.forecast'>['rows'][number];
@@ -61,24 +60,18 @@ export function ForecastPage() {
         </Group>
       </Paper>
       {byMonth.size > 0 && (
-        <Paper withBorder radius="lg" p="lg" mb="md" component="section" aria-label={t('sales.forecast.chart')}>
-          <Title order={2} fz="h4" mb="md">
-            {t('sales.forecast.chart')}
-          </Title>
-          <BarChart
-            h={260}
-            data={[...byMonth.values()]}
-            dataKey="month"
-            valueFormatter={(value) => format.money(value)}
-            series={[
-              { name: 'amount', label: t('sales.forecast.amount'), color: 'blue.4' },
-              { name: 'weighted', label: t('sales.forecast.weighted'), color: 'indigo.6' },
-              { name: 'won', label: t('sales.forecast.wonAmount'), color: 'teal.6' },
-            ]}
-            withLegend
-            tickLine="y"
-          />
-        </Paper>
+        <ReportChart
+          title={t('sales.forecast.chart')}
+          height={260}
+          data={[...byMonth.values()]}
+          dataKey="month"
+          valueFormatter={(value) => format.money(value)}
+          series={[
+            { name: 'amount', label: t('sales.forecast.amount'), color: 'blue.4' },
+            { name: 'weighted', label: t('sales.forecast.weighted'), color: 'indigo.6' },
+            { name: 'won', label: t('sales.forecast.wonAmount'), color: 'teal.6' },
+          ]}
+        />
       )}
       <DataTable
         label={t('sales.reports.forecast')}

@@ -1,6 +1,4 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
-import { Button, Group, Paper, Select, Title } from '@mantine/core';
+import { Button, Group, Paper, Select } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { toCsv } from '../../records/csv';
 import { downloadText } from '../../records/download';
 import { useFormatters } from '../../records/format';
+import { ReportChart } from './ReportChart';
 import { periodInput, ReportFilters, type Period } from './ReportFilters';
 
 type Group = (typeof SALES_GROUPS)[number];
@@ -73,23 +72,17 @@ export function SalesReportPage() {
         </Group>
       </Paper>
       {rows.length > 0 && (
-        <Paper withBorder radius="lg" p="lg" mb="md" component="section" aria-label={t('sales.salesReport.chart')}>
-          <Title order={2} fz="h4" mb="md">
-            {t('sales.salesReport.chart')}
-          </Title>
-          <BarChart
-            h={280}
-            data={rows.slice(0, 30).map((row) => ({ label: label(row), won: row.won, lost: row.lost, open: row.open }))}
-            dataKey="label"
-            series={[
-              { name: 'won', label: t('sales.salesReport.won'), color: 'teal.6' },
-              { name: 'lost', label: t('sales.salesReport.lost'), color: 'red.5' },
-              { name: 'open', label: t('sales.salesReport.open'), color: 'blue.4' },
-            ]}
-            withLegend
-            tickLine="y"
-          />
-        </Paper>
+        <ReportChart
+          title={t('sales.salesReport.chart')}
+          height={280}
+          data={rows.slice(0, 30).map((row) => ({ label: label(row), won: row.won, lost: row.lost, open: row.open }))}
+          dataKey="label"
+          series={[
+            { name: 'won', label: t('sales.salesReport.won'), color: 'teal.6' },
+            { name: 'lost', label: t('sales.salesReport.lost'), color: 'red.5' },
+            { name: 'open', label: t('sales.salesReport.open'), color: 'blue.4' },
+          ]}
+        />
       )}
       <DataTable
         label={t('sales.reports.sales')}
