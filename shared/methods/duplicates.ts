@@ -15,6 +15,10 @@ import {
 } from '../schemas/duplicates';
 import { z } from 'zod';
 import { ById } from '../schemas/common';
+import { MergePreviewInput, MergePreviewOutput } from '../schemas/merge-preview';
+
+/** Who may merge at all: every role that writes (each record is checked too, as in the merge). */
+const MERGERS = ['admin', 'manager', 'sales', 'support'] as const;
 
 const merge = (noun: string) =>
   defineMethod({
@@ -70,6 +74,13 @@ export const duplicateMethods = {
     output: z.object({ record: z.record(z.string(), z.unknown()), restored: z.array(z.string()) }),
     kind: 'write',
     access: 'user',
+  }),
+  'merges.preview': defineMethod({
+    summary: 'What a merge would do, before it is confirmed: how many related records of each kind move to the survivor, and the fields that differ with each record\'s value.',
+    input: MergePreviewInput,
+    output: MergePreviewOutput,
+    kind: 'read',
+    access: MERGERS,
   }),
   'merges.list': defineMethod({
     summary: 'Merges, newest first (of one record type, or involving one record).',

@@ -14,10 +14,18 @@ import {
   ImportTypeSchema,
 } from '../schemas/import';
 import { JobRef } from '../schemas/duplicates';
+import { ImportTypesOutput } from '../schemas/import-types';
 
 const IMPORTERS = ['admin', 'manager', 'sales', 'support'] as const;
 
 export const importMethods = {
+  'import.types': defineMethod({
+    summary: 'The types you may import (those import.start takes from your role), each with the fields a column can be mapped to and the keys existing records are matched by.',
+    input: z.object({}).strict(),
+    output: ImportTypesOutput,
+    kind: 'read',
+    access: 'user',
+  }),
   'import.preview': defineMethod({
     summary: 'Read the start of a CSV file: encoding found, columns, first rows, and a suggested column-to-field mapping.',
     input: ImportPreviewInput,

@@ -32,6 +32,7 @@ test('typing a known email warns of the duplicate; merging from the warning keep
     await expect(page.getByRole('heading', { level: 1, name: 'Johnny Smith' })).toBeVisible();
     const johnnyId = openRecordId(page);
     await api.call('activities.create', { type: 'call', subject: 'Follow-up with Johnny', status: 'done', relatedType: 'contacts', relatedId: johnnyId });
+    await api.call('cases.create', { subject: 'Printer jammed', contactId: johnnyId });
 
     // The new contact's page shows the same warning, with Merge.
     const pageWarning = duplicateWarning(page);
@@ -42,6 +43,13 @@ test('typing a known email warns of the duplicate; merging from the warning keep
     await expect(dialog.getByRole('radio', { name: /^John Smith/ })).toBeChecked();
     await expect(dialog.getByRole('radio', { name: 'First name from John Smith' })).toBeChecked();
     await expect(dialog.getByRole('radio', { name: 'Title from John Smith' })).toBeChecked();
+    // What moves is said before confirming, and follows the survivor chosen.
+    const moves = dialog.getByTestId('merge-moves');
+    await expect(moves).toHaveText('Moves 1 case, 1 activity from Johnny Smith to John Smith.');
+    await dialog.getByRole('radio', { name: /^Johnny Smith/ }).check();
+    await expect(moves).toHaveText('Moves 1 activity from John Smith to Johnny Smith.');
+    await dialog.getByRole('radio', { name: /^John Smith/ }).check();
+    await expect(moves).toHaveText('Moves 1 case, 1 activity from Johnny Smith to John Smith.');
     await dialog.getByRole('radio', { name: 'First name from Johnny Smith' }).check();
     await screenshot(page, 'duplicates-merge-dialog-en');
     await dialog.getByRole('button', { name: 'Merge 2 records' }).click();
@@ -89,6 +97,7 @@ test('the duplicate warning and the merge dialog in Simplified Chinese', async (
     await candidateRow(zhWarning, johnId).getByRole('button', { name: '合并' }).click();
     const zhDialog = page.getByRole('dialog', { name: '合并重复记录' });
     await expect(zhDialog.getByRole('button', { name: '合并 2 条记录' })).toBeVisible();
+    await expect(zhDialog.getByTestId('merge-moves')).toHaveText('将把 Johnny Smith 的 1 个服务工单、1 项活动转移到 John Smith。');
     await screenshot(page, 'duplicates-merge-dialog-zh');
     await zhDialog.getByRole('button', { name: '取消' }).click();
     await page.goto('/#/contacts');
@@ -128,6 +137,7 @@ test('an administrator scans contacts for duplicates with progress and merges a 
 
     await group.getByRole('button', { name: 'Merge' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge duplicates' });
+    await expect(dialog.getByTestId('merge-moves')).toHaveText('Moves 1 activity from Annie Lee to Ann Lee.');
     await dialog.getByRole('button', { name: 'Merge 2 records' }).click();
     await expect(dialog).toBeHidden();
     // The list stays; the group is marked merged and Ann Lee now has both calls.

@@ -159,6 +159,26 @@ test('the wizard in 简体中文: a GBK file from Chinese Excel, dropped on the 
   await pageScreenshot(page, 'import-6-undone-zh');
 });
 
+test('the wizard offers what the backend imports: users are matched to skip or create, never updated', async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/#/import?type=users');
+  await expect(page.getByRole('combobox', { name: 'Record type' })).toHaveValue('Users');
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: `team-${RUN}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Name,Username,Manager\nImport Agent ${RUN},agent.${RUN.toLowerCase()},${ADMIN.username}\n`),
+  });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('combobox', { name: 'Field for column Name' })).toHaveValue('Display name (required)');
+  await expect(page.getByRole('combobox', { name: 'Field for column Manager' })).toHaveValue('Manager (by name or username)');
+  await expect(page.getByRole('combobox', { name: 'Match existing records by' })).toHaveValue('Username');
+  await expect(page.getByRole('radio', { name: 'Skip the row' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Update it' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(jobPanel(page).getByTestId('import-state')).toHaveText('Done', { timeout: 30_000 });
+  await expect(jobPanel(page).getByTestId('import-count-created')).toContainText('1');
+});
+
 test('a read-only user exports but sees no Import button and cannot open the wizard', async ({ page, request }) => {
   const admin = await Api.signIn(request);
   await admin.ensureUser(RITA);

@@ -4,6 +4,7 @@ import { signedIn } from '../handler';
 import { jobOf } from '../import/jobs';
 import { checkDuplicates } from './check';
 import { listMerges, mergeRecords, undoMerge } from './merge';
+import { previewMerge } from './merge-preview';
 import { startDuplicateScan, type ScanResult } from './scan';
 import { effectiveRules, readDuplicateSettings, ruleKey, writeDuplicateSettings } from './settings';
 
@@ -23,6 +24,7 @@ export const duplicateHandlers: HandlerMap<
   | 'leads.merge'
   | 'merges.undo'
   | 'merges.list'
+  | 'merges.preview'
 > = {
   'duplicates.check': (call, input) => checkDuplicates(call, input) as never,
 
@@ -69,4 +71,5 @@ export const duplicateHandlers: HandlerMap<
   'leads.merge': (call, input) => mergeRecords(call, 'leads', input),
   'merges.undo': (call, { id }) => undoMerge(call, id),
   'merges.list': (call, input) => listMerges(call, input) as never,
+  'merges.preview': (call, input) => previewMerge(call, input),
 };

@@ -17,7 +17,7 @@ import { findRow, loadLive, staleVersion, updateRecord } from '../records/repo';
  */
 
 /** A link from another table to the merged type's records; it moves to the survivor. */
-interface ChildLink {
+export interface ChildLink {
   table: string;
   column: string;
   /** Columns that identify a row of that table (besides `column`). */
@@ -53,7 +53,7 @@ const CHILD_LINKS: Record<string, ChildLink[]> = {
 };
 
 /** Only links whose table and column exist on this server (deals and cases arrive with their issues). */
-function existingLinks(db: Db, type: string): ChildLink[] {
+export function existingLinks(db: Db, type: string): ChildLink[] {
   return (CHILD_LINKS[type] ?? []).filter((link) => {
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(link.table) as string[];
     return columns.includes(link.column) && link.key.every((k) => columns.includes(k));
@@ -82,7 +82,32 @@ export function mergeableDef(type: string): RecordDef {
   return def;
 }
 
-const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt']);
+/** Columns every record has that no merge picks. */
+export const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt']);
+
+const isBlank = (value: unknown) => value === null || value === undefined;
+
+/** Whose value a field keeps unless the user picks another: the target's, else the first source that has one. */
+export function defaultKeeper(field: string, target: Values, sources: Values[]): Values {
+  return isBlank(target[field]) ? (sources.find((source) => !isBlank(source[field])) ?? target) : target;
+}
+
+/**
+ * The records of a merge, checked as every merge checks them: none is the target twice, each is live
+ * (not in the recycle bin) and the caller may change each one.
+ */
+export function mergeParticipants(call: Call, type: string, input: { targetId: string; sourceIds: string[] }) {
+  const def = mergeableDef(type);
+  const sourceIds = [...new Set(input.sourceIds)];
+  if (sourceIds.includes(input.targetId)) {
+    throw new AppError('VALIDATION', 'A record cannot be merged into itself.', [{ path: 'sourceIds', message: 'Contains the target' }]);
+  }
+  const target = loadLive(call, def, input.targetId);
+  requireEdit(call, target.ownerId as string, def.noun);
+  const sources = sourceIds.map((id) => loadLive(call, def, id));
+  for (const source of sources) requireEdit(call, source.ownerId as string, def.noun);
+  return { def, target, sources, sourceIds };
+}
 
 /** The surviving values: picked fields from the record named, else the target's, else the first source's that has one. */
 function survivingPatch(def: RecordDef, target: Values, sources: Values[], picks: Record<string, string>): Values {
@@ -99,9 +124,9 @@ function survivingPatch(def: RecordDef, target: Values, sources: Values[], picks
     if (from !== target) patch[field] = from[field];
   }
   for (const [field, spec] of Object.entries(def.fields)) {
-    if (spec.readOnly || field in picks || (target[field] !== null && target[field] !== undefined)) continue;
-    const filled = sources.find((s) => s[field] !== null && s[field] !== undefined);
-    if (filled) patch[field] = filled[field];
+    if (spec.readOnly || field in picks) continue;
+    const keeper = defaultKeeper(field, target, sources);
+    if (keeper !== target) patch[field] = keeper[field];
   }
   return patch;
 }
@@ -139,16 +164,8 @@ function recordLinkChange(link: { table: string; column: string }, id: string, f
 }
 
 export function mergeRecords(call: Call, type: string, input: { targetId: string; sourceIds: string[]; fields?: Record<string, string> }) {
-  const def = mergeableDef(type);
-  const sourceIds = [...new Set(input.sourceIds)];
-  if (sourceIds.includes(input.targetId)) {
-    throw new AppError('VALIDATION', 'A record cannot be merged into itself.', [{ path: 'sourceIds', message: 'Contains the target' }]);
-  }
   return call.write((changes) => {
-    const target = loadLive(call, def, input.targetId);
-    requireEdit(call, target.ownerId as string, def.noun);
-    const sources = sourceIds.map((id) => loadLive(call, def, id));
-    for (const source of sources) requireEdit(call, source.ownerId as string, def.noun);
+    const { def, target, sources, sourceIds } = mergeParticipants(call, type, input);
     const journal: MergeJournal = {
       targetBefore: findRow(call, def, target.id as string)!,
       sourcesBefore: sourceIds.map((id) => findRow(call, def, id)!),

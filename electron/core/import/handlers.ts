@@ -5,6 +5,7 @@ import { previewImport } from './preview';
 import { startImport } from './run';
 import { importJobRow, importStatus, rejectedCsv, type ImportJobRow } from './status';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
+import { importTypes } from './types';
 import { startImportUndo } from './undo';
 
 export const importHandlers: HandlerMap<
@@ -18,7 +19,9 @@ export const importHandlers: HandlerMap<
   | 'import.templates.list'
   | 'import.templates.save'
   | 'import.templates.delete'
+  | 'import.types'
 > = {
+  'import.types': (call) => importTypes(call),
   'import.preview': (call, input) => previewImport(call, input) as never,
   'import.start': (call, input) => startImport(call, input),
   'import.status': (call, { jobId }) => importStatus(call.db, importJobRow(call, jobId)),

@@ -2,7 +2,7 @@ import type { RecordType } from '../../../shared/schemas/records/common';
 import type { Call } from '../handler';
 import { countRecords, openCsv } from './csv';
 import { decodeInput } from './decode';
-import { importDef, importFields } from './definitions';
+import { fieldsOutput, importKind } from './types';
 import { importableDefs } from './run';
 import { suggestMapping, suggestMappingFor } from './suggest';
 import { directoryImport } from './directory';
@@ -18,6 +18,7 @@ export function previewImport(call: Call, input: { type?: ImportType; csv?: stri
   const reader = openCsv(decoded.text);
   const rows = reader.next(PREVIEW_ROWS).map((r) => r.row);
   const type = input.type;
+  const kind = type ? importKind(type) : undefined;
   return {
     encoding: decoded.encoding,
     delimiter: reader.delimiter,
@@ -25,7 +26,7 @@ export function previewImport(call: Call, input: { type?: ImportType; csv?: stri
     rows,
     totalRows: countRecords(decoded.text),
     suggestedMapping: directory ? suggestMappingFor(directory.fields, directory.synonyms, reader.headers) : type ? suggestMapping(type as RecordType, reader.headers) : {},
-    fields: (directory ? directory.fields : type ? importFields(type as RecordType) : []).map((f) => ({ field: f.field, kind: f.kind, required: f.required, ...(f.values ? { values: f.values } : {}) })),
-    matchFields: Object.keys((directory ?? (type ? importDef(type) : undefined))?.matchKeys ?? {}),
+    fields: fieldsOutput(kind?.fields ?? []),
+    matchFields: kind?.matchFields ?? [],
   };
 }

@@ -1,18 +1,20 @@
 import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { MethodInput } from '../../../../shared/methods';
 import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
 import { errorMessage } from '../../components/notify';
 import { recordCall, recordKeys } from '../records/api';
 import { formatDateTime } from '../records/format';
 import { recordTypeConfig } from '../records/registry';
-import { valueOf } from '../records/field-specs';
-import type { ApiRecord, RecordTypeConfig } from '../records/types';
-import { defaultPick, differingFields, oldestRecord } from './merge-choices';
+import { fieldSpec } from '../records/field-specs';
+import type { ApiRecord, FieldSpec, RecordTypeConfig, TKey } from '../records/types';
+import { oldestRecord } from './merge-choices';
 import type { DuplicateTypeName } from './match-fields';
+import { MergeMoves } from './MergeMoves';
 import { PlainValue } from './PlainValue';
 import { showMergedNotice } from './undo-merge-notice';
 
@@ -27,7 +29,11 @@ interface Props {
   openSurvivor?: boolean;
 }
 
-/** Merge duplicates: pick the survivor and, per field that differs, the value that survives. */
+/**
+ * Merge duplicates: pick the survivor and, per field that differs, the value that survives; see
+ * what moves to the survivor before confirming. The fields, their default picks and the counts come
+ * from merges.preview, so the dialog shows what the merge will do.
+ */
 export function MergeDialog({ type, ids, opened, onClose, onMerged, openSurvivor = true }: Props) {
   const { t } = useTranslation();
   return (
@@ -65,17 +71,34 @@ interface ChoicesProps {
   openSurvivor?: boolean;
 }
 
+/** A field the record pages do not show still gets a row, under its API name. */
+const specOf = (config: RecordTypeConfig, field: string): FieldSpec => fieldSpec(config, field) ?? { key: field, label: field as TKey, kind: 'text' };
+
+/** The records a preview was made for, by title: the survivor and the others. */
+function namesOf(config: RecordTypeConfig, records: readonly ApiRecord[], targetId: string) {
+  return {
+    survivor: config.title(records.find((record) => record.id === targetId) ?? records[0]!),
+    sources: records.filter((record) => record.id !== targetId).map((record) => config.title(record)),
+  };
+}
+
 function MergeChoices({ type, config, records, onClose, onMerged, openSurvivor }: ChoicesProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [targetId, setTargetId] = useState(() => oldestRecord(records).id);
-  // Only what the user changed; everything else follows the survivor.
+  // Only what the user changed; everything else follows the backend's default for the survivor.
   const [picks, setPicks] = useState<Record<string, string>>({});
-  const target = records.find((record) => record.id === targetId)!;
-  const fields = differingFields(config, records);
-  const pickOf = (field: string) => picks[field] ?? defaultPick(field, target, records);
   const sources = records.filter((record) => record.id !== targetId);
+  const preview = useApiQuery(
+    'merges.preview',
+    { type, targetId, sourceIds: sources.map((record) => record.id) },
+    // The last survivor's answer stays on screen while the new one loads (no flicker), but cannot be confirmed.
+    { placeholderData: keepPreviousData, meta: { silent: true } },
+  );
+  const ready = preview.isSuccess && !preview.isPlaceholderData;
+  const fields = preview.data?.fields ?? [];
+  const pickOf = (field: (typeof fields)[number]) => picks[field.field] ?? field.keep;
 
   const merge = useMutation({
     mutationFn: (input: MethodInput<'contacts.merge'>) => call(`${type}.merge`, input),
@@ -91,7 +114,7 @@ function MergeChoices({ type, config, records, onClose, onMerged, openSurvivor }
 
   const submit = () => {
     // Send only picks that differ from the survivor's own value: the backend fills empty ones the same way.
-    const chosen = Object.fromEntries(fields.map((spec) => [spec.key, pickOf(spec.key)]).filter(([, id]) => id !== targetId));
+    const chosen = Object.fromEntries(fields.map((field) => [field.field, pickOf(field)]).filter(([, id]) => id !== targetId));
     merge.mutate({ targetId, sourceIds: sources.map((record) => record.id), fields: chosen });
   };
 
@@ -103,9 +126,9 @@ function MergeChoices({ type, config, records, onClose, onMerged, openSurvivor }
   return (
     <Stack gap="md">
       <Text size="sm">{t('duplicates.merge.intro')}</Text>
-      {merge.isError && (
+      {(merge.isError || preview.isError) && (
         <Alert color="red" variant="light" role="alert">
-          {errorMessage(merge.error)}
+          {errorMessage(merge.error ?? preview.error)}
         </Alert>
       )}
       <ScrollArea.Autosize mah="60vh">
@@ -128,46 +151,45 @@ function MergeChoices({ type, config, records, onClose, onMerged, openSurvivor }
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {fields.map((spec) => (
-              <Table.Tr key={spec.key}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {t(spec.label)}
-                  </Text>
-                </Table.Td>
-                {records.map((record) => {
-                  const value = valueOf(record, spec.key);
-                  return (
+            {fields.map((field) => {
+              const spec = specOf(config, field.field);
+              return (
+                <Table.Tr key={field.field}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {t(spec.label)}
+                    </Text>
+                  </Table.Td>
+                  {records.map((record) => (
                     <Table.Td key={record.id}>
                       <Radio
-                        name={`pick-${spec.key}`}
+                        name={`pick-${field.field}`}
                         value={record.id}
-                        checked={pickOf(spec.key) === record.id}
-                        onChange={() => setPicks((previous) => ({ ...previous, [spec.key]: record.id }))}
+                        checked={pickOf(field) === record.id}
+                        onChange={() => setPicks((previous) => ({ ...previous, [field.field]: record.id }))}
                         aria-label={t('duplicates.merge.valueFor', { field: t(spec.label), record: config.title(record) })}
-                        label={<PlainValue spec={spec} value={value} />}
+                        label={<PlainValue spec={spec} value={field.values.find((entry) => entry.id === record.id)?.value} />}
                       />
                     </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
+                  ))}
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {fields.length === 0 && (
+      {preview.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {preview.isSuccess && fields.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('duplicates.merge.noDifferences')}
         </Text>
       )}
-      <Text size="sm" c="dimmed">
-        {t('duplicates.merge.willMove', { records: sources.map((record) => config.title(record)).join(', ') })}
-      </Text>
+      {preview.data && <MergeMoves moves={preview.data.moves} {...namesOf(config, records, preview.data.targetId)} />}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button color="orange" onClick={submit} loading={merge.isPending}>
+        <Button color="orange" onClick={submit} loading={merge.isPending} disabled={!ready}>
           {t('duplicates.merge.confirm', { count: records.length })}
         </Button>
       </Group>

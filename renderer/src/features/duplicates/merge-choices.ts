@@ -1,23 +1,9 @@
-import { META_FIELDS, valueOf } from '../records/field-specs';
-import type { ApiRecord, FieldSpec, RecordTypeConfig } from '../records/types';
+import type { ApiRecord } from '../records/types';
 
-const OWNER = META_FIELDS.find((field) => field.key === 'ownerId')!;
-
-const blank = (value: unknown) => value === null || value === undefined || value === '';
-const same = (a: unknown, b: unknown) => (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b);
-
-/** The editable fields (and the owner) whose values are not the same in every record: the ones to pick. */
-export function differingFields(config: RecordTypeConfig, records: readonly ApiRecord[]): FieldSpec[] {
-  return [...config.fields, OWNER].filter(
-    (spec) => !spec.readOnly && records.some((record) => !same(valueOf(record, spec.key), valueOf(records[0]!, spec.key))),
-  );
-}
-
-/** The value kept unless the user picks another: the survivor's, or else the first record that has one (the backend's rule too). */
-export function defaultPick(field: string, target: ApiRecord, records: readonly ApiRecord[]): string {
-  if (!blank(valueOf(target, field))) return target.id;
-  return records.find((record) => !blank(valueOf(record, field)))?.id ?? target.id;
-}
+/*
+ * Which fields differ and whose value a field keeps by default come from merges.preview: the backend
+ * decides both with the rules its merge applies (electron/core/duplicates/merge.ts).
+ */
 
 /** The oldest record: usually the one people know, with the longest history. */
 export function oldestRecord(records: readonly ApiRecord[]): ApiRecord {

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stepper } from '@mantine/core';
+import { Button, Group, Loader, Paper, Stepper, Text } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,7 @@ import { useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { useCurrentUser } from '../../auth/session-context';
-import { canImport, type ImportType } from './import-types';
+import { importTypeInfo, useImportTypes, type ImportTypeInfo } from './import-types';
 import { readFileAsBase64 } from './read-file';
 import { RecentImports } from './RecentImports';
 import { FileStep } from './steps/FileStep';
@@ -30,12 +29,13 @@ const MAPPING = 2;
 const RUN = 3;
 const DONE = 4;
 
-/** The backend's suggestion for every column, and a match on the first natural key that has a column. */
-function initialChoices(preview: Preview): { mapping: Mapping; match: Match | null } {
+/** The backend's suggestion for every column, and a match on the first natural key that has a column (in the type's first mode). */
+function initialChoices(preview: Preview, info: ImportTypeInfo): { mapping: Mapping; match: Match | null } {
   const mapping = Object.fromEntries(preview.headers.map((header) => [header, preview.suggestedMapping[header] ?? null]));
   const mapped = new Set(Object.values(mapping));
   const key = preview.matchFields.find((field) => mapped.has(field));
-  return { mapping, match: key ? { field: key, mode: 'update' } : null };
+  const mode = info.matchModes[0];
+  return { mapping, match: key && mode ? { field: key, mode } : null };
 }
 
 /**
@@ -45,10 +45,30 @@ function initialChoices(preview: Preview): { mapping: Mapping; match: Match | nu
  */
 export function ImportPage() {
   const { t } = useTranslation();
+  const types = useImportTypes();
+  return (
+    <>
+      <PageHeader title={t('import.title')} description={t('import.description')} />
+      {types.data ? (
+        types.data.types.length > 0 ? (
+          <ImportWizard types={types.data.types} />
+        ) : (
+          <Text c="dimmed">{t('import.file.noTypes')}</Text>
+        )
+      ) : (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      )}
+      <RecentImports />
+    </>
+  );
+}
+
+function ImportWizard({ types }: { types: ImportTypeInfo[] }) {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const typeParam = params.get('type');
-  const { role } = useCurrentUser();
-  const type: ImportType = canImport(role, typeParam) ? (typeParam as ImportType) : 'contacts';
+  // The type asked for when the user may import it, else contacts, else the first they may.
+  const info = importTypeInfo(types, params.get('type')) ?? importTypeInfo(types, 'contacts') ?? types[0]!;
+  const type = info.type;
   const jobId = params.get('job');
   const job = useImportStatus(jobId);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -66,7 +86,7 @@ export function ImportPage() {
         file: { base64: next.base64, ...(next.encoding ? { encoding: next.encoding } : {}) },
         fileName: next.fileName,
       });
-      const choices = initialChoices(preview);
+      const choices = initialChoices(preview, info);
       setDraft({ ...next, preview });
       setMapping(choices.mapping);
       setMatch(choices.match);
@@ -112,9 +132,7 @@ export function ImportPage() {
   const active = jobId ? (job.data && !BUSY_STATES.has(job.data.state) ? DONE + 1 : RUN) : step;
 
   return (
-    <>
-      <PageHeader title={t('import.title')} description={t('import.description')} />
-      <Paper withBorder radius="lg" p="lg">
+    <Paper withBorder radius="lg" p="lg">
         <Stepper active={active} size="sm" mb="xl" allowNextStepsSelect={false}>
           <Stepper.Step label={t('import.steps.file')} description={t('import.steps.fileHint')} />
           <Stepper.Step label={t('import.steps.preview')} description={t('import.steps.previewHint')} />
@@ -126,6 +144,7 @@ export function ImportPage() {
           <JobStep jobId={jobId} onAnother={startOver} />
         ) : step === FILE || !draft ? (
           <FileStep
+            types={types}
             type={type}
             onType={(next) => {
               setDraft(null);
@@ -143,7 +162,7 @@ export function ImportPage() {
                 onEncoding={(encoding) => void previewFile({ ...draft, encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding })}
               />
             ) : (
-              <MappingStep type={type} preview={draft.preview} mapping={mapping} onMapping={setMapping} match={match} onMatch={setMatch} />
+              <MappingStep type={type} matchModes={info.matchModes} preview={draft.preview} mapping={mapping} onMapping={setMapping} match={match} onMatch={setMatch} />
             )}
             <Group justify="space-between" mt="xl">
               <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(step - 1)}>
@@ -161,8 +180,6 @@ export function ImportPage() {
             </Group>
           </>
         )}
-      </Paper>
-      <RecentImports />
-    </>
+    </Paper>
   );
 }

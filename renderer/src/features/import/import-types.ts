@@ -1,36 +1,27 @@
+import type { MethodOutput } from '../../../../shared/methods';
 import type { Role } from '../../../../shared/roles';
 import type { ImportType as ContractImportType } from '../../../../shared/schemas/import';
+import { useApiQuery } from '../../api/hooks';
+
+/** One type the signed-in user may import, with its fields, match keys and match modes (import.types). */
+export type ImportTypeInfo = MethodOutput<'import.types'>['types'][number];
+export type ImportType = ContractImportType;
 
 /**
- * What the backend imports (electron/core/import/definitions.ts and directory.ts), in menu order,
- * with the roles whose create method each goes through (users.create: admins; products.create:
- * the catalogue editors). The contract has no method listing them, so the wizard keeps the list.
+ * The types the signed-in user may import, as the backend's import definitions and role rules say
+ * (import.types): the wizard keeps no list of its own. Signing out clears it with every query.
  */
-const ALL_IMPORTERS = ['admin', 'manager', 'sales', 'support'] as const satisfies readonly Role[];
-const IMPORTABLE = {
-  accounts: ALL_IMPORTERS,
-  contacts: ALL_IMPORTERS,
-  leads: ALL_IMPORTERS,
-  opportunities: ALL_IMPORTERS,
-  activities: ALL_IMPORTERS,
-  products: ['admin', 'manager'],
-  users: ['admin'],
-} as const satisfies Partial<Record<ContractImportType, readonly Role[]>>;
-
-export type ImportType = keyof typeof IMPORTABLE;
-export const IMPORT_TYPES = Object.keys(IMPORTABLE) as ImportType[];
-
-export function isImportType(type: string | null | undefined): type is ImportType {
-  return Object.hasOwn(IMPORTABLE, type ?? '');
+export function useImportTypes() {
+  return useApiQuery('import.types', {}, { staleTime: 5 * 60_000 });
 }
 
-/** Whether someone with `role` may import `type` (the server checks again). */
-export function canImport(role: Role, type: string | null | undefined): boolean {
-  return isImportType(type) && (IMPORTABLE[type] as readonly Role[]).includes(role);
+/** The entry of `type` in the backend's list, when the user may import it. */
+export function importTypeInfo(types: readonly ImportTypeInfo[] | undefined, type: string | null | undefined): ImportTypeInfo | undefined {
+  return types?.find((info) => info.type === type);
 }
 
-/** The roles import.start allows at all (shared/methods/import.ts). */
-export const IMPORT_ROLES = ALL_IMPORTERS;
+/** The roles import.start allows at all (shared/methods/import.ts): who sees the wizard's page. */
+export const IMPORT_ROLES = ['admin', 'manager', 'sales', 'support'] as const satisfies readonly Role[];
 
 /** Where a list page's Import button goes. */
 export const importPath = (type: string) => `/import?type=${encodeURIComponent(type)}`;

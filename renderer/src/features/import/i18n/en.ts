@@ -22,6 +22,7 @@ export const importEn = {
     dropZone: 'CSV file drop area',
     choose: 'Choose file…',
     reading: 'Reading {{name}}…',
+    noTypes: 'Your role does not let you import any records.',
   },
   preview: {
     encoding: 'Encoding',
@@ -61,6 +62,7 @@ export const importEn = {
     ownerName: 'Owner (by name or username)',
     parentName: 'Parent account (by name)',
     externalId: 'External id',
+    managerName: 'Manager (by name or username)',
   },
   run: {
     progress: '{{processed}} of {{total}} rows',

@@ -24,6 +24,7 @@ export const importZhCN: typeof importEn = {
     dropZone: 'CSV 文件拖放区',
     choose: '选择文件…',
     reading: '正在读取 {{name}}…',
+    noTypes: '您的角色不能导入任何记录。',
   },
   preview: {
     encoding: '编码',
@@ -63,6 +64,7 @@ export const importZhCN: typeof importEn = {
     ownerName: '负责人（按姓名或用户名）',
     parentName: '母公司（按名称）',
     externalId: '外部编号',
+    managerName: '经理（按姓名或用户名）',
   },
   run: {
     progress: '已处理 {{processed}} / {{total}} 行',

@@ -1,12 +1,13 @@
 import { Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../../auth/session-context';
 import { FileDropZone } from '../../../components/FileDropZone';
 import { importTypeLabel } from '../field-label';
-import { canImport, IMPORT_TYPES, isImportType, type ImportType } from '../import-types';
+import { importTypeInfo, type ImportType, type ImportTypeInfo } from '../import-types';
 
 interface Props {
+  /** What the user may import (import.types). */
+  types: readonly ImportTypeInfo[];
   type: ImportType;
   onType(type: ImportType): void;
   onFile(file: File): void;
@@ -15,16 +16,18 @@ interface Props {
 }
 
 /** Step 1: the record type, and a CSV file dropped on the zone or picked. */
-export function FileStep({ type, onType, onFile, reading }: Props) {
+export function FileStep({ types, type, onType, onFile, reading }: Props) {
   const { t } = useTranslation();
-  const { role } = useCurrentUser();
   return (
     <Stack>
       <Select
         label={t('import.file.type')}
-        data={IMPORT_TYPES.filter((value) => canImport(role, value)).map((value) => ({ value, label: importTypeLabel(value) }))}
+        data={types.map((info) => ({ value: info.type, label: importTypeLabel(info.type) }))}
         value={type}
-        onChange={(value) => isImportType(value) && onType(value)}
+        onChange={(value) => {
+          const info = importTypeInfo(types, value);
+          if (info) onType(info.type);
+        }}
         allowDeselect={false}
         w={280}
       />

@@ -12,11 +12,19 @@ import type { Preview } from './PreviewStep';
 export type Mapping = Record<string, string | null>;
 export type Match = NonNullable<MethodInput<'import.start'>['match']>;
 
+const MODE_LABELS = {
+  update: 'import.mapping.modeUpdate',
+  skip: 'import.mapping.modeSkip',
+  create: 'import.mapping.modeCreate',
+} as const satisfies Record<Match['mode'], string>;
+
 /** The Select value for "do not import this column" (an empty value would read as no choice). */
 const SKIP = '__skip__';
 
 interface Props {
   type: ImportType;
+  /** What a match may do for this type (import.types: users and products are never updated). */
+  matchModes: readonly Match['mode'][];
   preview: Preview;
   mapping: Mapping;
   onMapping(mapping: Mapping): void;
@@ -30,7 +38,7 @@ function sampleOf(preview: Preview, column: number): string {
 }
 
 /** Step 3: a field per column (the backend's suggestion preselected), saved mappings, and how to match existing records. */
-export function MappingStep({ type, preview, mapping, onMapping, match, onMatch }: Props) {
+export function MappingStep({ type, matchModes, preview, mapping, onMapping, match, onMatch }: Props) {
   const { t } = useTranslation();
   const templates = useApiQuery('import.templates.list', { type });
   const save = useApiMutation('import.templates.save', {
@@ -134,7 +142,7 @@ export function MappingStep({ type, preview, mapping, onMapping, match, onMatch 
                 ...preview.matchFields.map((field) => ({ value: field, label: importFieldLabel(type, field) })),
               ]}
               value={match?.field ?? SKIP}
-              onChange={(value) => onMatch(!value || value === SKIP ? null : { field: value, mode: match?.mode ?? 'update' })}
+              onChange={(value) => onMatch(!value || value === SKIP ? null : { field: value, mode: match?.mode ?? matchModes[0]! })}
               allowDeselect={false}
               w={260}
             />
@@ -147,11 +155,7 @@ export function MappingStep({ type, preview, mapping, onMapping, match, onMatch 
                   aria-label={t('import.mapping.matchMode')}
                   value={match.mode}
                   onChange={(mode) => onMatch({ ...match, mode: mode as Match['mode'] })}
-                  data={[
-                    { value: 'update', label: t('import.mapping.modeUpdate') },
-                    { value: 'skip', label: t('import.mapping.modeSkip') },
-                    { value: 'create', label: t('import.mapping.modeCreate') },
-                  ]}
+                  data={matchModes.map((mode) => ({ value: mode, label: t(MODE_LABELS[mode]) }))}
                 />
               </Stack>
             )}
