@@ -78,6 +78,10 @@ describe('CSV import', () => {
     const again = await finished((await call('import.start', { type: 'contacts', csv, mapping: contactMapping, match: { field: 'email', mode: 'update' } })).jobId);
     expect(again).toMatchObject({ state: 'done', created: 0, updated: 997, failed: 3 });
     expect(await count('contacts')).toBe(997);
+    // Already as the file says: left as they were, no new version and no "updated" in their history.
+    const [unchanged] = (await call('contacts.list', { limit: 1 })).items;
+    expect(unchanged.version).toBe(1);
+    expect((await call('contacts.history', { id: unchanged.id })).items.map((entry: { op: string }) => entry.op)).toEqual(['create']);
 
     await call('import.undo', { jobId: again.jobId });
     expect((await finished(again.jobId)).state).toBe('undone');

@@ -85,10 +85,21 @@ export class BatchWriter {
     return id;
   }
 
-  /** Queues an update of a stored row to `after` (values already through prepareUpdate). */
-  update(row: PendingRow, beforeRow: Record<string, unknown>, before: Values, after: Values, extra: Record<string, unknown> = {}, beside: Update['beside'] = null): void {
-    const columns = { ...columnsOf(this.call, this.def, after), ...extra };
+  /**
+   * Queues an update of a stored row to `after` (values already through prepareUpdate). Only the
+   * columns whose value differs are written: an UPDATE rewrites the entry of every index on a column
+   * it sets, changed or not, and a file imported again mostly repeats what is stored. A row with
+   * nothing to change (and nothing beside it) is left as it is: no new version, no history.
+   * Returns whether it is queued.
+   */
+  update(row: PendingRow, beforeRow: Record<string, unknown>, before: Values, after: Values, extra: Record<string, unknown> = {}, beside: Update['beside'] = null): boolean {
+    const columns: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries({ ...columnsOf(this.call, this.def, after), ...extra })) {
+      if ((value ?? null) !== (beforeRow[name] ?? null)) columns[name] = value;
+    }
+    if (Object.keys(columns).length === 0 && !beside) return false;
     this.updates.push({ ...row, id: String(beforeRow.id), beforeRow, before, after, columns, beside });
+    return true;
   }
 
   /**
@@ -141,10 +152,10 @@ export class BatchWriter {
       );
     }
     for (const { names, rows } of byShape(updates).values()) {
-      const sets = names.map((name, i) => `${name} = j.value->>${i + 1}`);
+      const sets = [...names.map((name, i) => `${name} = j.value->>${i + 1}`), 'updated_at = ?', 'updated_by = ?', 'version = version + 1'];
       statement(
         db,
-        `UPDATE ${table} SET ${sets.join(', ')}, updated_at = ?, updated_by = ?, version = version + 1
+        `UPDATE ${table} SET ${sets.join(', ')}
          FROM json_each(?) j WHERE ${table}.id = j.value->>0 AND ${table}.deleted_at IS NULL`,
       ).run(now, this.userId, JSON.stringify(rows.map((row) => [row.id, ...names.map((name) => row.columns[name] ?? null)])));
     }

@@ -7,6 +7,7 @@ import type { RecordDef, Values } from '../records/definition';
 import { prepareCreate, prepareUpdate, updateRecordIn } from '../records/handlers';
 import { rowToRecord } from '../records/mapping';
 import { requireAssign } from '../records/permissions';
+import { rememberingLiveLinks } from '../records/types/checks';
 import { findRow } from '../records/repo';
 import { statement, withStatementCache } from '../search/statements';
 import { BatchWriter, type PendingRow } from './batch';
@@ -155,6 +156,7 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
   /** One batch in one transaction: rows checked one by one by the record rules, written in set form. */
   const importBatch = (rows: { row: string[]; record: number }[], changes: ChangeRecorder) => {
     const writer = new BatchWriter(fast, def, jobId, journal);
+    const rowCall = rememberingLiveLinks(fast);
     const parsed: ParsedRow[] = [];
     for (const { row, record } of rows) {
       // Header is line 1: the reason column and the user's spreadsheet agree on row numbers.
@@ -193,14 +195,15 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
           const patch = patchSchema.safeParse(row.raw);
           if (!patch.success) throw new RowError(zodReason(patch.error));
           const before = rowToRecord(def, stored);
-          const after = prepareUpdate(fast, def, before, patch.data as Values, '', requireOwner);
-          writer.update(row, stored, before, after, extraColumns(row), beside);
+          const after = prepareUpdate(rowCall, def, before, patch.data as Values, '', requireOwner);
+          // Up to date already: counted as updated (the record now says what the file says), not written.
+          if (!writer.update(row, stored, before, after, extraColumns(row), beside)) counts.updated++;
           for (const item of row.later) deferred.push({ id: before.id as string, ...item });
         } else {
           const beside = idef.beside?.(fast.db, row.raw, null) ?? null;
           const values = create.safeParse(row.raw);
           if (!values.success) throw new RowError(zodReason(values.error));
-          const id = writer.create(row, prepareCreate(fast, def, values.data as Values, '', requireOwner), extraColumns(row), beside);
+          const id = writer.create(row, prepareCreate(rowCall, def, values.data as Values, '', requireOwner), extraColumns(row), beside);
           for (const item of row.later) deferred.push({ id, ...item });
         }
         if (row.identity !== null) queued.add(row.identity);
