@@ -86,6 +86,43 @@ describe('export', () => {
     expect(accounts).toContain('Acme Shanghai,"Acme, Inc."\r\n');
   });
 
+  it('a whole type writes awkward cells (quotes, commas, line breaks, formulas) exactly as an export of a filtered list does', async () => {
+    const acme = await call('accounts.create', { name: 'Acme, "Inc."' });
+    await call('contacts.create', { firstName: 'Plain', lastName: 'One', email: 'one@example.com', accountId: acme.id, city: 'Berlin' });
+    await call('contacts.create', { firstName: 'Ann', lastName: 'Lee', title: 'Buyer "A"', notes: 'line one\nline two; with, commas' });
+    await call('contacts.create', { firstName: '=cmd', lastName: '+1 Lee', title: '=HYPERLINK("x")', city: '+Shanghai', address: '-5 Main St', country: '@home' });
+    await call('contacts.create', { firstName: '-', lastName: 'Zed', title: 'a,b', notes: 'cr\ronly', address: '王伟, 北京' });
+    await call('contacts.create', { firstName: 'Plain', lastName: 'Two', title: "'quoted'", city: '-Berlin', accountId: acme.id });
+    await call('contacts.create', { firstName: 'Only', lastName: 'Comma', city: 'Paris, TX' });
+    const csvOf = async (input: object) => (await readAll((await done((await call('export.start', { type: 'contacts', format: 'csv', sort: { field: 'createdAt', dir: 'asc' }, ...input })).jobId)).jobId)).toString('utf8');
+    const whole = await csvOf({});
+    expect(whole).toBe(await csvOf({ filter: { lastName: { ne: 'nobody' } } }));
+    const lines = whole.split('\r\n');
+    expect(lines).toHaveLength(8); // header, 6 contacts (one with a line break inside quotes), the end
+    expect(whole).toContain(',Plain,One,,');
+    expect(whole).toContain(',"Acme, ""Inc.""",one@example.com,');
+    expect(whole).toContain(',Ann,Lee,"Buyer ""A""",');
+    expect(whole).toContain(',"line one\nline two; with, commas",');
+    expect(whole).toContain(`,'=cmd,+1 Lee,"'=HYPERLINK(""x"")",`);
+    expect(whole).toContain(",-5 Main St,'+Shanghai,'@home,");
+    expect(whole).toContain(",'-,Zed,\"a,b\",");
+    expect(whole).toContain(',"王伟, 北京",,,"cr\ronly",');
+    expect(whole).toContain(",Plain,Two,'quoted',");
+    expect(whole).toContain(",'-Berlin,");
+    expect(whole).toContain(',Only,Comma,,,,,,,,"Paris, TX",,');
+
+    await call('accounts.create', { name: 'Sons & Co, Ltd', annualRevenue: 1054.5, employees: 12, parentId: acme.id });
+    const accounts = async (input: object) =>
+      (await readAll((await done((await call('export.start', { type: 'accounts', format: 'csv', sort: { field: 'createdAt', dir: 'asc' }, ...input })).jobId)).jobId)).toString('utf8');
+    const allAccounts = await accounts({});
+    expect(allAccounts).toBe(await accounts({ filter: { name: { ne: 'nobody' } } }));
+    expect(allAccounts).toContain('"Sons & Co, Ltd",');
+    expect(allAccounts).toContain(',1054.5,12,');
+    expect(allAccounts).toContain(',"Acme, ""Inc.""",');
+    // No text column at all: every cell is formatted one by one.
+    expect(await accounts({ columns: ['annualRevenue', 'employees'] })).toBe('\uFEFFannualRevenue,employees\r\n,\r\n1054.5,12\r\n');
+  });
+
   it('writes .xlsx that unzips to a valid workbook with numbers as numbers', async () => {
     await call('accounts.create', { name: 'Acme & Sons <Ltd>', annualRevenue: 1054.5, employees: 12 });
     await call('accounts.create', { name: '北京星光科技有限公司' });

@@ -14,6 +14,7 @@ import { allFields, type RecordDef, type Values } from '../records/definition';
 import { listRecords } from '../records/list';
 import { recordDef } from '../records/registry';
 import { personName } from '../search/types';
+import { csvPages } from './csv-pages';
 import { tablePages } from './table-pages';
 import { contactVcard } from './vcard';
 import { XlsxWriter } from './xlsx';
@@ -136,13 +137,22 @@ export function startExport(call: Call, input: StartExportInput): Job {
       if (input.format === 'csv') stream.write(`\uFEFF${csvLine(columns)}`);
       if (direct) {
         // A whole record type: straight from the table, in big pages, each written as one chunk.
-        const pages = tablePages(call.db, def, columns, input.sort, DIRECT_PAGE);
-        for (let rows = pages.next(); rows.length > 0; rows = pages.next()) {
-          if (xlsx) xlsx.rows(rows);
-          else stream.write(rows.map((cells) => csvLine(cells)).join(''));
-          job.processed += rows.length;
-          await drain();
-          await slice();
+        if (xlsx) {
+          const pages = tablePages(call.db, def, columns, input.sort, DIRECT_PAGE);
+          for (let rows = pages.next(); rows.length > 0; rows = pages.next()) {
+            xlsx.rows(rows);
+            job.processed += rows.length;
+            await drain();
+            await slice();
+          }
+        } else {
+          const pages = csvPages(call.db, def, columns, input.sort, DIRECT_PAGE);
+          for (let page = pages.next(); page.rows > 0; page = pages.next()) {
+            stream.write(page.text);
+            job.processed += page.rows;
+            await drain();
+            await slice();
+          }
         }
       }
       let cursor: string | null = null;
