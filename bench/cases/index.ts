@@ -4,7 +4,7 @@ import { customerRecordCases } from './customers-records';
 import { duplicateCases } from './duplicates';
 import { importExportCases } from './import-export';
 import { salesCases } from './sales';
-import { searchCases } from './search';
+import { searchAfterImportCases, searchCases } from './search';
 import { serviceCases } from './service';
 import type { BenchCase } from './types';
 
@@ -27,4 +27,5 @@ export const CASES: BenchCase[] = [
   ...searchCases,
   ...duplicateCases,
   ...importExportCases,
+  ...searchAfterImportCases,
 ];

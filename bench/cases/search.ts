@@ -52,9 +52,9 @@ function chineseQuery(env: BenchEnv, i: number, length: number): string {
   return name.slice(from, from + length).join('');
 }
 
-function searchCase(label: 'Latin' | 'Chinese', length: number): BenchCase {
+function searchCase(label: 'Latin' | 'Chinese', length: number, when = ''): BenchCase {
   return {
-    name: `search.global ${label} ${length} char${length > 1 ? 's' : ''} (sales user, all types)`,
+    name: `search.global ${label} ${length} char${length > 1 ? 's' : ''} (sales user, all types)${when}`,
     rows: (env) => env.counts.contacts + env.counts.accounts + env.counts.activities,
     targetP95Ms: SEARCH_TARGET_MS,
     prepare(env): CaseRun {
@@ -70,3 +70,9 @@ export const searchCases: BenchCase[] = [
   ...[1, 2, 3, 5].map((length) => searchCase('Latin', length)),
   ...[1, 2, 3, 5].map((length) => searchCase('Chinese', length)),
 ];
+
+/**
+ * Run after the import case: a big import leaves the search index in many new segments that the
+ * background merge folds in over the next seconds (search/merge.ts). Searching meanwhile must stay fast.
+ */
+export const searchAfterImportCases: BenchCase[] = [searchCase('Latin', 1, ' just after an import'), searchCase('Latin', 3, ' just after an import'), searchCase('Chinese', 2, ' just after an import')];
