@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/backend';
 import { openDatabase } from '../../electron/core/db/open';
-import type { BenchEnv } from '../env';
+import type { BenchEnv, SignedIn } from '../env';
 import { REFERENCE_TIME } from '../generate/ids';
 import { Prng } from '../generate/prng';
 import { complaint, realisticMail, TOPICS, type Sender } from './service-mail';
@@ -13,6 +13,8 @@ import type { BenchCase, CaseRun } from './types';
  * >= 500 per second end to end (parse, match, store)".
  */
 const MATCH_TARGET_MS = 20;
+/** The at-risk list must not hold the office server's event loop noticeably (session 3's target). */
+const AT_RISK_TARGET_MS = 50;
 const BASE_CASES = 200_000;
 const DAY_MS = 86_400_000;
 
@@ -120,6 +122,24 @@ function captureInputs(env: BenchEnv, tag: string, seed: number) {
     });
 }
 
+/**
+ * The Home page's at-risk list (default rules, first 20) as one user: the server answers it
+ * synchronously, so every other user waits meanwhile. Session 2 measured 0.9-1.3 s at scale 1.
+ */
+function atRiskCase(role: string, user: (env: BenchEnv) => SignedIn): BenchCase {
+  return {
+    name: `service: reports.atRisk (home page) as ${role}`,
+    rows: (env) => casesRows(env),
+    targetP95Ms: AT_RISK_TARGET_MS,
+    samples: 100,
+    warmup: 10,
+    prepare(env): CaseRun {
+      ensureCases(env);
+      return { sample: () => env.backend.dispatch(user(env).ctx, 'reports.atRisk', {}) };
+    },
+  };
+}
+
 /** 10,000 messages of the realistic mix in a row, reported as messages per second end to end. */
 function captureCase(name: string, prepare: (env: BenchEnv) => CaseRun): BenchCase {
   return {
@@ -173,16 +193,8 @@ export const serviceCases: BenchCase[] = [
       };
     },
   },
-  {
-    name: 'service: reports.atRisk (home page)',
-    rows: (env) => casesRows(env),
-    samples: 20,
-    warmup: 2,
-    prepare(env): CaseRun {
-      ensureCases(env);
-      return { sample: () => env.backend.dispatch(env.sales.ctx, 'reports.atRisk', {}) };
-    },
-  },
+  atRiskCase('manager', (env) => env.manager),
+  atRiskCase('sales', (env) => env.sales),
   captureCase('service: capture 10,000 emails, captureEmails 100 a call', (env) => {
     // A sample is one message; every 100th sends the batch (parse all, then one write), so per s
     // is messages per second end to end, as an IMAP poll or the watched folder captures them.

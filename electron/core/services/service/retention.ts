@@ -4,24 +4,13 @@ import { loadLive } from '../../records/repo';
 import { accountDef } from '../../records/types/accounts';
 import { readServiceSettings } from './settings';
 import { cachedStatement } from '../../db/statements';
+import { atRiskCandidates, type CaseStats, type RetentionWindows } from './retention-summary';
 
 const DAY_MS = 86_400_000;
 /** Satisfaction scores and case counts older than this say little about today's mood. */
 const LOOKBACK_DAYS = 365;
 
-interface CaseStats {
-  account_id: string;
-  last_case_at: string | null;
-  open_complaints: number;
-  satisfaction_avg: number | null;
-  satisfaction_count: number;
-  cases_90: number;
-}
-
-/**
- * One grouped pass over recent cases (and any still-open complaint) per account; served by the
- * cases_account index for one account and by cases_created for the at-risk report.
- */
+/** One grouped pass over one account's recent cases (and any still-open case), served by the cases_account index. */
 const STATS = `
   SELECT account_id,
     sum(type = 'complaint' AND status NOT IN ('resolved', 'closed')) AS open_complaints,
@@ -32,7 +21,7 @@ const STATS = `
   FROM cases
   WHERE deleted_at IS NULL AND account_id IS NOT NULL AND duplicate_of_id IS NULL`;
 
-function windows(call: Call) {
+function windows(call: Call): RetentionWindows {
   const now = call.now.getTime();
   return { since: new Date(now - LOOKBACK_DAYS * DAY_MS).toISOString(), since90: new Date(now - 90 * DAY_MS).toISOString() };
 }
@@ -69,9 +58,9 @@ function lastContactAt(call: Call, accountId: string, lastCaseAt: string | null 
   return later(lastActivityAt(call, accountId), raised);
 }
 
-function signals(call: Call, accountId: string, accountName: string, stats: CaseStats | undefined): RetentionSignals {
+/** The signals of one account from its case figures and when it was last in touch (null: never). */
+function signals(call: Call, accountId: string, accountName: string, stats: CaseStats | undefined, last: string | null): RetentionSignals {
   const rules = readServiceSettings(call.db).atRisk;
-  const last = lastContactAt(call, accountId, stats ? stats.last_case_at : undefined);
   const days = last === null ? null : Math.floor((call.now.getTime() - Date.parse(last)) / DAY_MS);
   const avg = stats?.satisfaction_avg ?? null;
   const result: RetentionSignals = {
@@ -96,43 +85,52 @@ function signals(call: Call, accountId: string, accountName: string, stats: Case
 
 export function accountRetention(call: Call, accountId: string): RetentionSignals {
   const account = loadLive(call, accountDef, accountId);
-  const stats = call.db.prepare(`${STATS} AND account_id = @account AND (created_at >= @since OR status NOT IN ('resolved', 'closed'))`).get({
+  const row = call.db.prepare(`${STATS} AND account_id = @account AND (created_at >= @since OR status NOT IN ('resolved', 'closed'))`).get({
     ...windows(call),
     account: accountId,
   }) as CaseStats | undefined;
-  return signals(call, accountId, String(account.name), stats?.account_id ? stats : undefined);
+  const stats = row?.account_id ? row : undefined;
+  return signals(call, accountId, String(account.name), stats, lastContactAt(call, accountId, stats ? stats.last_case_at : undefined));
 }
+
+const severity = (s: RetentionSignals) => s.reasons.length * 1000 + s.openComplaints * 10 + (5 - (s.averageSatisfaction ?? 5));
 
 /**
  * Accounts at risk by the admin's rules, worst first. Only accounts with service history in the
  * last year (or an open complaint) are looked at: an account nobody ever raised a case for has no
- * service signal to read.
+ * service signal to read. The figures come from the account_retention summary (migration 0008);
+ * activities are only read for accounts whose newest case is old enough for them to have gone quiet.
  */
 export function atRiskAccounts(call: Call, limit: number): { items: RetentionSignals[] } {
   const rules = readServiceSettings(call.db).atRisk;
   const silentBefore = new Date(call.now.getTime() - rules.noContactDays * DAY_MS).toISOString();
-  const rows = call.db
-    .prepare(`${STATS} AND (created_at >= @since OR (type = 'complaint' AND status NOT IN ('resolved', 'closed'))) GROUP BY account_id`)
-    .all(windows(call)) as CaseStats[];
-  const items: RetentionSignals[] = [];
-  for (const stats of rows) {
+  const ranked: Array<{ signals: RetentionSignals; stats: CaseStats; lastContactKnown: boolean }> = [];
+  for (const { account_name: accountName, ...stats } of atRiskCandidates(call.db, rules, windows(call), silentBefore, limit)) {
     // Cheap signals first: only an account that raised no case lately is asked for its last activity.
     let hits = 0;
     if (stats.open_complaints >= rules.openComplaintsAtLeast) hits++;
     if (stats.satisfaction_avg !== null && stats.satisfaction_avg < rules.satisfactionBelow) hits++;
     if (stats.cases_90 >= rules.casesIn90DaysAtLeast) hits++;
+    let activity: string | null | undefined;
     if (hits < rules.minSignals && hits + 1 >= rules.minSignals && (stats.last_case_at ?? '') < silentBefore) {
-      if ((lastActivityAt(call, stats.account_id) ?? '') < silentBefore) hits++;
+      activity = lastActivityAt(call, stats.account_id);
+      if ((activity ?? '') < silentBefore) hits++;
     }
     if (hits < rules.minSignals) continue;
-    const account = cachedStatement(call.db, 'SELECT name FROM accounts WHERE id = ? AND deleted_at IS NULL', { pluck: true }).get(stats.account_id) as
-      | string
-      | undefined;
-    if (account === undefined) continue;
-    const result = signals(call, stats.account_id, account, stats);
-    if (result.atRisk) items.push(result);
+    // A case newer than the silence limit means "no contact" cannot hold whatever the activities
+    // say: rank on the case date, and read the real last contact only for the accounts listed.
+    const lastContactKnown = (stats.last_case_at ?? '') <= silentBefore;
+    if (lastContactKnown && activity === undefined) activity = lastActivityAt(call, stats.account_id);
+    const last = lastContactKnown ? later(activity ?? null, stats.last_case_at) : stats.last_case_at;
+    const result = signals(call, stats.account_id, accountName, stats, last);
+    if (result.atRisk) ranked.push({ signals: result, stats, lastContactKnown });
   }
-  const severity = (s: RetentionSignals) => s.reasons.length * 1000 + s.openComplaints * 10 + (5 - (s.averageSatisfaction ?? 5));
-  items.sort((a, b) => severity(b) - severity(a) || a.accountName.localeCompare(b.accountName));
-  return { items: items.slice(0, limit) };
+  ranked.sort((a, b) => severity(b.signals) - severity(a.signals) || a.signals.accountName.localeCompare(b.signals.accountName));
+  return {
+    items: ranked
+      .slice(0, limit)
+      .map(({ signals: result, stats, lastContactKnown }) =>
+        lastContactKnown ? result : signals(call, result.accountId, result.accountName, stats, lastContactAt(call, result.accountId, stats.last_case_at)),
+      ),
+  };
 }
