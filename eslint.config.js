@@ -20,8 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // The backend, the contract and migrations run under plain Node: no Electron.
-    files: ['electron/core/**', 'electron/server/**', 'shared/**', 'migrations/**'],
+    // The backend, the contract, migrations and the workstation's logic run under plain Node: no Electron.
+    files: ['electron/core/**', 'electron/server/**', 'electron/workstation/**', 'shared/**', 'migrations/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {

@@ -71,7 +71,7 @@ export function registerIpc({ backend, source, logger, getWindow }: IpcOptions):
  * Only the main frame of our own window, showing our own page, may call: not a sub-frame, not
  * another window, not a page the window was somehow navigated to. Returns why not, or null.
  */
-function checkSender(event: IpcMainInvokeEvent, source: RendererSource, window: BrowserWindow | null): string | null {
+export function checkSender(event: IpcMainInvokeEvent, source: RendererSource, window: BrowserWindow | null): string | null {
   if (!window || window.isDestroyed() || event.sender !== window.webContents) return 'not the app window';
   const frame = event.senderFrame;
   if (!frame) return 'the calling frame is gone';

@@ -1,33 +1,14 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, shell, type Session, type WebContents } from 'electron';
+import { getNetSession } from 'electron-updater/out/electronHttpExecutor';
 import type { Logger } from '../core/context';
+import { contentSecurityPolicy, isOnServer, SERVER_CORS_HEADERS } from '../workstation/page-policy';
+import { CHROMIUM_VERDICT, verdictForCertificate } from '../workstation/pinning';
 import { isOwnPage, type RendererSource } from './renderer-source';
 
-/** The policy for the app's own pages: only its own scripts, no plugins, no framing, no remote calls. */
-const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-];
-
-/**
- * The Content-Security-Policy header value. Under Vite's dev server (never in a packaged app) the
- * React refresh preamble is an inline script and hot reload talks over a WebSocket, so those two
- * directives are widened there only.
- */
-export function contentSecurityPolicy(source: RendererSource): string {
-  if (source.kind === 'file') return CSP_DIRECTIVES.join('; ');
-  const ws = source.origin.replace(/^http/, 'ws');
-  return CSP_DIRECTIVES.map((directive) => {
-    if (directive.startsWith('script-src ')) return `${directive} 'unsafe-inline'`;
-    if (directive.startsWith('connect-src ')) return `${directive} ${ws}`;
-    return directive;
-  }).join('; ');
+/** A workstation's office server and the certificate fingerprint an administrator trusted. */
+export interface PinnedServer {
+  serverUrl: string;
+  fingerprint: string;
 }
 
 /** Links the app may hand to the operating system. Anything else (file:, smb:, custom handlers) could run code. */
@@ -53,13 +34,27 @@ export function openExternalLink(rawUrl: string, logger: Logger): void {
 
 /**
  * Locks down every web page the app creates, before the first window exists: the CSP header,
- * no navigation away from the app's page, no new windows, no <webview>, no permissions.
+ * no navigation away from the app's page, no new windows, no <webview>, no permissions. A
+ * workstation's page may also reach its office server, and only over the pinned certificate.
  */
-export function installSecurity(source: RendererSource, logger: Logger): void {
+export function installSecurity(source: RendererSource, server: PinnedServer | null, logger: Logger): void {
   const ses = session.defaultSession;
-  const policy = contentSecurityPolicy(source);
+  const policy = contentSecurityPolicy(source, server?.serverUrl ?? null);
+  if (server) {
+    // The page's calls and change feed, and the updater's downloads (electron-updater's own session).
+    pinServerCertificate(ses, server, logger);
+    pinServerCertificate(getNetSession(), server, logger);
+  }
 
   ses.webRequest.onHeadersReceived((details, callback) => {
+    if (server && isOnServer(server.serverUrl, details.url)) {
+      // The page is a file:// origin to the engine: answer its CORS checks for the office server's API.
+      const headers: Record<string, string[] | string> = { ...details.responseHeaders };
+      for (const [name, value] of Object.entries(SERVER_CORS_HEADERS)) headers[name] = [value];
+      const preflight = details.method === 'OPTIONS';
+      callback(preflight ? { responseHeaders: headers, statusLine: 'HTTP/1.1 204 No Content' } : { responseHeaders: headers });
+      return;
+    }
     if (!isOwnPage(source, details.url)) {
       callback({});
       return;
@@ -85,6 +80,21 @@ export function installSecurity(source: RendererSource, logger: Logger): void {
   });
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, source, logger));
+}
+
+/**
+ * Trust on first use, enforced by the engine: the office server's host must show the certificate
+ * an administrator trusted (its self-signed one has no CA to vouch for it); a changed one is refused
+ * before any request goes out. Other hosts keep the usual checks.
+ */
+function pinServerCertificate(ses: Session, server: PinnedServer, logger: Logger): void {
+  ses.setCertificateVerifyProc((request, callback) => {
+    const verdict = verdictForCertificate(server.serverUrl, server.fingerprint, request.hostname, request.certificate.data);
+    if (verdict === CHROMIUM_VERDICT.refuse) {
+      logger.warn('refused the office server: its certificate is not the pinned one', { host: request.hostname, pinned: server.fingerprint });
+    }
+    callback(verdict);
+  });
 }
 
 function guardWebContents(contents: WebContents, source: RendererSource, logger: Logger): void {

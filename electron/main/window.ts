@@ -1,4 +1,5 @@
 import { app, BrowserWindow } from 'electron';
+import { CONNECTION_ARG, type ConnectionState } from '../../shared/desktop-bridge';
 import type { Logger } from '../core/context';
 import { loadRenderer, type RendererSource } from './renderer-source';
 
@@ -6,13 +7,15 @@ export interface MainWindowOptions {
   preloadPath: string;
   source: RendererSource;
   logger: Logger;
+  /** Handed to the preload, which exposes the backend bridge only when this computer has its own database. */
+  connection: ConnectionState;
 }
 
 /**
  * The one app window. The page gets no Node, runs in Chromium's sandbox, is isolated from the
  * preload's world, and reaches the backend only through the `window.lantern` bridge.
  */
-export function createMainWindow({ preloadPath, source, logger }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, source, logger, connection }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -22,6 +25,8 @@ export function createMainWindow({ preloadPath, source, logger }: MainWindowOpti
     title: app.getName(),
     webPreferences: {
       preload: preloadPath,
+      // A sandboxed preload sees process.argv and nothing else of the main process's state.
+      additionalArguments: [CONNECTION_ARG + JSON.stringify(connection)],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,10 +1,14 @@
 import { CHANGE_FEED_PATH, type FeedClientMessage, type FeedServerMessage } from '../../../shared/bridge';
 import type { ChangeEvent } from '../../../shared/schemas/system';
+import { officeServerOrigin } from './office-server';
 
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
 function feedUrl(): string {
+  // A desktop workstation's page is a local file: its feed is on the office server it calls.
+  const server = officeServerOrigin();
+  if (server) return `${server.replace(/^https:/, 'wss:')}${CHANGE_FEED_PATH}`;
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${window.location.host}${CHANGE_FEED_PATH}`;
 }

@@ -3,6 +3,7 @@ import { CLIENT_VERSION_HEADER } from '../../../shared/schemas/admin';
 import { APP_VERSION } from '../../../shared/version';
 import { ApiError } from './api-error';
 import { createChangeFeed } from './feed';
+import { officeServerUrl } from './office-server';
 import type { Transport } from './transport';
 
 const API_PREFIX = '/api/v1/';
@@ -23,7 +24,7 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(codeForStatus(response.status), fallback);
 }
 
-/** The office server's API: `POST /api/v1/<method>` with a JSON body and a bearer token. */
+/** The office server's API: `POST /api/v1/<method>` with a JSON body and a bearer token (a browser's own server, or a workstation's). */
 export function createHttpTransport(getToken: () => string | null): Transport {
   const feed = createChangeFeed(getToken);
   return {
@@ -33,7 +34,7 @@ export function createHttpTransport(getToken: () => string | null): Transport {
       if (token) headers.Authorization = `Bearer ${token}`;
       let response: Response;
       try {
-        response = await fetch(API_PREFIX + encodeURIComponent(method), {
+        response = await fetch(officeServerUrl(API_PREFIX + encodeURIComponent(method)), {
           method: 'POST',
           headers,
           body: JSON.stringify(input ?? {}),

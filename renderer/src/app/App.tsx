@@ -1,4 +1,5 @@
 import { HashRouter } from 'react-router';
+import { ConnectionGate } from '../features/workstation/ConnectionGate';
 import { AppProviders } from './AppProviders';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SessionGate } from './SessionGate';
@@ -9,7 +10,9 @@ export function App() {
     <AppProviders>
       <ErrorBoundary>
         <HashRouter>
-          <SessionGate />
+          <ConnectionGate>
+            <SessionGate />
+          </ConnectionGate>
         </HashRouter>
       </ErrorBoundary>
     </AppProviders>

@@ -1,5 +1,5 @@
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconAdjustments, IconBox, IconSettings, IconTimelineEvent, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAdjustments, IconBox, IconPlugConnected, IconSettings, IconTimelineEvent, IconUsers, type Icon } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -7,6 +7,7 @@ import { APP_VERSION } from '../../../shared/version';
 import { ADMIN_PAGES } from '../features/admin/routes';
 import { DUPLICATES_NAV } from '../features/duplicates/routes';
 import { SERVICE_ADMIN_PAGES } from '../features/service/admin/pages';
+import { CONNECTION_SETTINGS_PATH, isDesktopApp } from '../features/workstation/routes';
 import { useCurrentUser } from '../auth/session-context';
 import { SECTIONS } from './navigation';
 
@@ -71,6 +72,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
           >
             <NavItem to="/settings" label={t('nav.preferences')} icon={IconAdjustments} onNavigate={onNavigate} end />
+            {isDesktopApp() && (
+              <NavItem to={CONNECTION_SETTINGS_PATH} label={t('workstation.nav.connection')} icon={IconPlugConnected} onNavigate={onNavigate} />
+            )}
             {user.role === 'admin' && (
               <NavItem to="/settings/users" label={t('nav.users')} icon={IconUsers} onNavigate={onNavigate} />
             )}

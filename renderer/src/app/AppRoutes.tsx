@@ -5,6 +5,7 @@ import { CUSTOMER_SECTIONS, customerRoutes } from '../features/customers/routes'
 import { SALES_SECTIONS, salesRoutes } from '../features/sales/routes';
 import { SERVICE_SECTIONS, serviceRoutes } from '../features/service/routes';
 import { importRoutes } from '../features/import/routes';
+import { workstationRoutes } from '../features/workstation/routes';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -26,6 +27,7 @@ export function AppRoutes() {
         {salesRoutes}
         {serviceRoutes}
         {importRoutes}
+        {workstationRoutes}
         <Route path="/settings" element={<PreferencesPage />} />
         <Route
           path="/settings/users"

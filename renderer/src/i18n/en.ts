@@ -1,5 +1,6 @@
 import { adminEn } from '../features/admin/i18n/en';
 import { duplicatesEn } from '../features/duplicates/i18n/en';
+import { workstationEn } from '../features/workstation/i18n/en';
 import { customersEn } from '../features/customers/i18n/en';
 import { recordsEn } from '../features/records/i18n/en';
 import { salesEn } from '../features/sales/i18n/en';
@@ -166,6 +167,7 @@ export const en = {
   import: importEn,
   search: searchEn,
   duplicates: duplicatesEn,
+  workstation: workstationEn,
 };
 
 export type Messages = typeof en;

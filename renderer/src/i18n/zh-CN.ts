@@ -1,5 +1,6 @@
 import { adminZhCN } from '../features/admin/i18n/zh-CN';
 import { duplicatesZhCN } from '../features/duplicates/i18n/zh-CN';
+import { workstationZhCN } from '../features/workstation/i18n/zh-CN';
 import { customersZhCN } from '../features/customers/i18n/zh-CN';
 import { recordsZhCN } from '../features/records/i18n/zh-CN';
 import { salesZhCN } from '../features/sales/i18n/zh-CN';
@@ -164,4 +165,5 @@ export const zhCN: Messages = {
   import: importZhCN,
   search: searchZhCN,
   duplicates: duplicatesZhCN,
+  workstation: workstationZhCN,
 };

@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/api-error';
+import { officeServerUrl } from '../../api/office-server';
 import { getToken } from '../../api/token-store';
 
 /** Saves bytes as a file through a temporary object URL (works in Electron and in browsers). */
@@ -26,7 +27,7 @@ export async function downloadFromServer(path: string, fallbackName: string): Pr
   const token = getToken();
   let response: Response;
   try {
-    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    response = await fetch(officeServerUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch (cause) {
     throw new ApiError('NETWORK', cause instanceof Error ? cause.message : 'Network error');
   }
