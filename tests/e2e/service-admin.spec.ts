@@ -261,7 +261,7 @@ test('every service admin page reads in 简体中文', async ({ page, request })
   await signOut(page);
 });
 
-test('a support user sees none of these pages and the server refuses their methods', async ({ page, request }) => {
+test('a support user keeps the answer templates but sees none of the other pages, and the server refuses their methods', async ({ page, request }) => {
   const admin = await Api.signIn(request);
   await admin.ensureUser(SUE);
   await admin.call('auth.logout');
@@ -270,9 +270,19 @@ test('a support user sees none of these pages and the server refuses their metho
   await page.goto('/#/settings');
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Preferences' })).toBeVisible();
-  for (const name of ['Service levels', 'Service desk', 'Answer templates', 'Mailboxes', 'Outgoing mail (SMTP)']) {
+  for (const name of ['Service levels', 'Service desk', 'Mailboxes', 'Outgoing mail (SMTP)']) {
     await expect(nav.getByRole('link', { name })).toHaveCount(0);
   }
+  // The people who answer cases write their own answer templates.
+  await nav.getByRole('link', { name: 'Answer templates' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Answer templates' })).toBeVisible();
+  await page.getByRole('button', { name: 'New template' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New template' });
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(`Sue's greeting ${RUN}`);
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Hello {{contact.firstName}}, thank you for waiting.');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('cell', { name: `Sue's greeting ${RUN}`, exact: true })).toBeVisible();
   await page.goto('/#/settings/mailboxes');
   await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
   await page.goto('/#/settings/service-levels');

@@ -84,10 +84,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                 <NavItem to="/settings/products" label={t('sales.admin.products')} icon={IconBox} onNavigate={onNavigate} />
               </>
             )}
-            {user.role === 'admin' &&
-              SERVICE_ADMIN_PAGES.map((page) => (
-                <NavItem key={page.key} to={page.path} label={t(`service.admin.nav.${page.key}`)} icon={page.icon} onNavigate={onNavigate} />
-              ))}
+            {SERVICE_ADMIN_PAGES.filter((page) => page.roles.includes(user.role)).map((page) => (
+              <NavItem key={page.key} to={page.path} label={t(`service.admin.nav.${page.key}`)} icon={page.icon} onNavigate={onNavigate} />
+            ))}
             {DUPLICATES_NAV.roles.includes(user.role) && (
               <NavItem to={DUPLICATES_NAV.path} label={t('duplicates.nav')} icon={DUPLICATES_NAV.icon} onNavigate={onNavigate} />
             )}

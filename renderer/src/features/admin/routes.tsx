@@ -1,6 +1,7 @@
 import { IconActivityHeartbeat, IconArchive, IconCertificate, IconCloudDownload, IconListDetails, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Route } from 'react-router';
+import type { Role } from '../../../../shared/roles';
 import { RequireRole } from '../../app/RequireRole';
 import { AuditPage } from './pages/AuditPage';
 import { BackupsPage } from './pages/BackupsPage';
@@ -24,19 +25,24 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'updates', path: '/settings/updates', icon: IconCloudDownload, page: UpdatesPage },
 ];
 
-/** A route only administrators may open (other features' settings pages use it too). */
-export function adminOnlyRoute(key: string, path: string, Page: ComponentType) {
+/** A route only the given roles may open (other features' settings pages use it too). */
+export function roleRoute(key: string, path: string, Page: ComponentType, roles: readonly Role[]) {
   return (
     <Route
       key={key}
       path={path}
       element={
-        <RequireRole roles={['admin']}>
+        <RequireRole roles={roles}>
           <Page />
         </RequireRole>
       }
     />
   );
+}
+
+/** A route only administrators may open. */
+export function adminOnlyRoute(key: string, path: string, Page: ComponentType) {
+  return roleRoute(key, path, Page, ['admin']);
 }
 
 export const adminRoutes = ADMIN_PAGES.map(({ key, path, page }) => adminOnlyRoute(key, path, page));
