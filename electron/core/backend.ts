@@ -7,6 +7,7 @@ import type { Backend, BackendOptions } from './backend-types';
 import { appRoot } from './app-paths';
 import { consoleLogger, systemClock } from './context';
 import { BackupService } from './backup/backup-service';
+import { reopenableBackend, type DatabaseSwapper } from './backup/reopenable-backend';
 import { claimDataFolder } from './backup/run-lock';
 import { BackupScheduler } from './backup/scheduler';
 import { assertLocalFilesystem } from './db/filesystem';
@@ -45,14 +46,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   assertLocalFilesystem(dataDir, options.filesystemProbe);
   const lock = options.runLock === false ? null : claimDataFolder(dataDir, (options.clock ?? systemClock).now());
   try {
-    return await startBackend(options, dataDir, () => lock?.release());
+    // Restore from the admin page swaps the database in-process: it closes this backend and starts another.
+    return await reopenableBackend((swapDatabase) => startBackend(options, dataDir, swapDatabase), () => lock?.release());
   } catch (error) {
     lock?.release();
     throw error;
   }
 }
 
-async function startBackend(options: BackendOptions, dataDir: string, releaseLock: () => void): Promise<Backend> {
+async function startBackend(options: BackendOptions, dataDir: string, swapDatabase: DatabaseSwapper): Promise<Backend> {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? systemClock;
   const dbPath = join(dataDir, DATABASE_FILE);
@@ -82,7 +84,8 @@ async function startBackend(options: BackendOptions, dataDir: string, releaseLoc
       now: clock.now(),
       appReleaseDate: options.appReleaseDate,
     }),
-    backups: new BackupService({ db, dbPath, dataDir, clock, logger }),
+    // Only the process that owns the data folder may swap its database (not the admin tool beside a server).
+    backups: new BackupService({ db, dbPath, dataDir, clock, logger, swapDatabase: options.runLock === false ? undefined : swapDatabase }),
     startedAt: clock.now(),
   };
   if (backupPath) services.backups.recordExisting(backupPath, 'pre-migration', clock.now());
@@ -136,7 +139,6 @@ async function startBackend(options: BackendOptions, dataDir: string, releaseLoc
       services.licence.persist();
       stopJobs(db);
       if (db.open) db.close();
-      releaseLock();
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   UpdateFeedStatus,
   UpdatePolicy,
 } from '../schemas/admin';
+import { BackupRestoreInput, BackupRestoreResult } from '../schemas/backup-restore';
 
 /** The admin console: backups, the database's health, server status, the update feed, the audit trail. */
 export const adminMethods = {
@@ -44,6 +45,14 @@ export const adminMethods = {
     summary: 'Set the backup folder (another disk or a share is fine) and the schedule (administrators only).',
     input: BackupConfigureInput,
     output: BackupSettings,
+    kind: 'write',
+    access: ['admin'],
+  }),
+  'backups.restore': defineMethod({
+    summary:
+      'Put a backup back as the live database, with nobody else signed in: the backup is verified, the current database kept aside, an older schema upgraded; every session ends (administrators only).',
+    input: BackupRestoreInput,
+    output: BackupRestoreResult,
     kind: 'write',
     access: ['admin'],
   }),

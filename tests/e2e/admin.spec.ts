@@ -110,11 +110,12 @@ test('the admin runs a backup now, sees it verified, checks the database and get
   await expect(page.getByTestId('database-check')).toContainText('The database is healthy');
   await screenshot(page, 'admin-backups-en');
 
-  await row.getByRole('button', { name: /^How to restore the backup of/ }).click();
+  await row.getByRole('button', { name: /^Restore the backup of/ }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Or restore with the admin tool, with the server stopped' }).click();
   await expect(dialog.getByTestId('restore-command')).toContainText(/^npm run admin -- restore \S+ --data \S+$/);
   await screenshot(page, 'admin-backups-restore-en');
-  await dialog.getByRole('button', { name: 'Close' }).first().click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await useLanguage(page, 'zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '备份' })).toBeVisible();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Backup, BackupKind, BackupSettings } from '../../../shared/schemas/admin';
 import type { Clock, Logger } from '../context';
 import type { Db } from '../db/open';
+import type { DatabaseSwapper } from './reopenable-backend';
 import { checkDatabaseFile } from './check';
 import { newId } from '../ids';
 import { insertBackup, latestBackup, listBackups, markPruned, unprunedScheduled, type NewBackup } from './repo';
@@ -16,6 +17,8 @@ export interface BackupServiceOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
+  /** Replaces the live database in-process (restore from the admin page); absent where nothing may swap it. */
+  swapDatabase?: DatabaseSwapper;
 }
 
 /** Failed scheduled backups are kept this long for a look, then removed like any other. */
@@ -28,6 +31,7 @@ const KEEP_FAILED_MS = 7 * 24 * 60 * 60 * 1000;
 export class BackupService {
   readonly dbPath: string;
   readonly dataDir: string;
+  readonly swapDatabase: DatabaseSwapper | undefined;
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -36,6 +40,7 @@ export class BackupService {
     this.db = options.db;
     this.dbPath = options.dbPath;
     this.dataDir = options.dataDir;
+    this.swapDatabase = options.swapDatabase;
     this.clock = options.clock;
     this.logger = options.logger;
   }

@@ -5,9 +5,12 @@ import type { HandlerMap } from '../handler';
 import { signedIn } from '../handler';
 import { checkDatabaseFile } from './check';
 import { findBackup } from './repo';
+import { restoreFromAdminPage } from './restore-live';
 import { assertAbsoluteFolder, writeBackupSettings } from './settings';
 
-export const backupHandlers: HandlerMap<'backups.list' | 'backups.run' | 'backups.verify' | 'backups.configure' | 'admin.verifyDatabase'> = {
+export const backupHandlers: HandlerMap<
+  'backups.list' | 'backups.run' | 'backups.verify' | 'backups.restore' | 'backups.configure' | 'admin.verifyDatabase'
+> = {
   'backups.list'(call) {
     const { backups } = call.services;
     return { items: backups.list(), settings: backups.settings(), folder: backups.folder() };
@@ -33,6 +36,8 @@ export const backupHandlers: HandlerMap<'backups.list' | 'backups.run' | 'backup
     if (!backup.present) throw new AppError('NOT_FOUND', `The backup file ${backup.file} is no longer there.`);
     return checkDatabaseFile(backup.file, backup.rowCounts);
   },
+
+  'backups.restore': (call, { id }) => restoreFromAdminPage(call, id),
 
   'backups.configure'(call, input) {
     const me = signedIn(call);

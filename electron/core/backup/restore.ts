@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import type { DatabaseCheck } from '../../../shared/schemas/admin';
 import { newId } from '../ids';
 import { checkDatabaseFile } from './check';
 import { acquireRunLock, describeOwner, isRunLock } from './run-lock';
-import { backupFileName, syncFile, takeBackup } from './take-backup';
+import { backupFileName, syncFile, takeBackup, type TakenBackup } from './take-backup';
 
 export interface RestoreOptions {
   dataDir: string;
@@ -29,9 +30,8 @@ export interface RestoreResult {
 /**
  * Puts a backup back as the live database, with the server stopped. In order: claim the data folder
  * (refused while a server runs on it); check the backup (integrity, schema); keep the current
- * database aside as a verified backup (an online copy, so it includes what the WAL still held);
- * then swap the files. The old -wal and -shm are removed before the swap: left in place, SQLite
- * would replay the old database's log onto the restored one.
+ * database aside; then swap the files. The admin page does the same steps in-process
+ * (restore-live.ts).
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { dataDir, dbPath, backupFile, now } = options;
@@ -44,57 +44,88 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     );
   }
   try {
-    if (!existsSync(backupFile)) throw new AppError('NOT_FOUND', `There is no backup file ${backupFile}.`);
-    const check = checkDatabaseFile(backupFile);
-    if (!check.ok) {
-      throw new AppError('VALIDATION', `${backupFile} is damaged and was not restored: ${check.integrity.join('; ')}.`);
-    }
-    if (check.schemaVersion > options.latestSchema) {
-      throw new AppError(
-        'VALIDATION',
-        `${backupFile} was made by a newer version of Lantern CRM (schema ${check.schemaVersion}; this version knows up to ${options.latestSchema}). Install that version first.`,
-      );
-    }
-
-    let keptAside: string | null = null;
-    let asideIsBackup = false;
-    if (existsSync(dbPath)) {
-      const aside = await takeBackup(dbPath, join(options.asideFolder, backupFileName('pre-restore', now)));
-      if (aside.ok) {
-        keptAside = aside.file;
-        asideIsBackup = true;
-      } else {
-        // The usual reason to restore is a damaged database, which no verified copy can be made of:
-        // keep its files exactly as they are instead.
-        rmSync(aside.file, { force: true });
-        keptAside = copyFilesAside(dbPath, join(options.asideFolder, `damaged-before-restore-${now.toISOString().replace(/[:.]/g, '-')}`));
-      }
-    }
-
-    const incoming = `${dbPath}.restoring`;
-    copyFileSync(backupFile, incoming);
-    syncFile(incoming);
-    rmSync(`${dbPath}-wal`, { force: true });
-    rmSync(`${dbPath}-shm`, { force: true });
-    renameSync(incoming, dbPath);
-    if (keptAside && asideIsBackup) recordAside(dbPath, keptAside, now);
+    const check = assertRestorable(backupFile, options.latestSchema);
+    const { keptAside, verified } = await keepCurrentAside(dbPath, options.asideFolder, now);
+    putBackupInPlace(dbPath, backupFile, (incoming) => {
+      if (verified) recordAside(incoming, verified, now);
+    });
     return { keptAside, schemaVersion: check.schemaVersion };
   } finally {
     lock.release();
   }
 }
 
+/**
+ * Refuses a backup that is missing, damaged, or from a newer version of the app; returns its check.
+ * `expectedRows` (the rows it held when it was taken) makes it the same check as `backups.verify`.
+ */
+export function assertRestorable(backupFile: string, latestSchema: number, expectedRows?: Record<string, number>): DatabaseCheck {
+  if (!existsSync(backupFile)) throw new AppError('NOT_FOUND', `There is no backup file ${backupFile}.`);
+  const check = checkDatabaseFile(backupFile, expectedRows);
+  if (!check.ok) {
+    throw new AppError('VALIDATION', `${backupFile} is damaged and was not restored: ${check.integrity.join('; ')}.`);
+  }
+  if (check.schemaVersion > latestSchema) {
+    throw new AppError(
+      'VALIDATION',
+      `${backupFile} was made by a newer version of Lantern CRM (schema ${check.schemaVersion}; this version knows up to ${latestSchema}). Install that version first.`,
+    );
+  }
+  return check;
+}
+
+export interface KeptAside {
+  /** The file (or, for a damaged database, the folder of its files) the current database was kept as. */
+  keptAside: string | null;
+  /** The verified backup it was kept as; null when there was none to keep or it was damaged. */
+  verified: TakenBackup | null;
+}
+
+/**
+ * Keeps the current database aside before a restore: a verified backup (an online copy, so it
+ * includes what the WAL still held), or, when no verified copy can be made, its files as they are.
+ */
+export async function keepCurrentAside(dbPath: string, asideFolder: string, now: Date): Promise<KeptAside> {
+  if (!existsSync(dbPath)) return { keptAside: null, verified: null };
+  const aside = await takeBackup(dbPath, join(asideFolder, backupFileName('pre-restore', now)));
+  if (aside.ok) return { keptAside: aside.file, verified: aside };
+  // The usual reason to restore is a damaged database, which no verified copy can be made of:
+  // keep its files exactly as they are instead.
+  rmSync(aside.file, { force: true });
+  return { keptAside: copyFilesAside(dbPath, join(asideFolder, `damaged-before-restore-${now.toISOString().replace(/[:.]/g, '-')}`)), verified: null };
+}
+
+/**
+ * Swaps a backup in as the database file, with nothing holding the database open: a copy under a
+ * temporary name, `prepare` run on that copy, flushed, then renamed over the live file. The old -wal
+ * and -shm are removed before the rename: left in place, SQLite would replay the old database's log
+ * onto the restored one.
+ */
+export function putBackupInPlace(dbPath: string, backupFile: string, prepare: (incoming: string) => void): void {
+  const incoming = `${dbPath}.restoring`;
+  copyFileSync(backupFile, incoming);
+  try {
+    prepare(incoming);
+    syncFile(incoming);
+  } catch (error) {
+    rmSync(incoming, { force: true });
+    throw error;
+  }
+  rmSync(`${dbPath}-wal`, { force: true });
+  rmSync(`${dbPath}-shm`, { force: true });
+  renameSync(incoming, dbPath);
+}
+
 /** Lists the kept-aside copy in the restored database's backups, when its schema has that table. */
-function recordAside(dbPath: string, file: string, now: Date): void {
+export function recordAside(dbPath: string, aside: TakenBackup, now: Date): void {
   const db = new Database(dbPath);
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backups'").get();
     if (!hasTable) return;
-    const check = checkDatabaseFile(file);
     db.prepare(
       `INSERT INTO backups (id, kind, file, started_at, finished_at, size_bytes, schema_version, status, check_result, row_counts)
        VALUES (?, 'pre-restore', ?, ?, ?, ?, ?, 'ok', 'ok', ?)`,
-    ).run(newId(), file, now.toISOString(), now.toISOString(), check.sizeBytes, check.schemaVersion, JSON.stringify(check.rowCounts));
+    ).run(newId(), aside.file, now.toISOString(), now.toISOString(), aside.sizeBytes, aside.schemaVersion, JSON.stringify(aside.rowCounts));
   } finally {
     db.close();
   }

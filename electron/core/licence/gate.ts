@@ -21,6 +21,7 @@ const WRITES_WITHOUT_LICENCE = new Set<string>([
   'seats.release',
   'backups.run',
   'backups.configure',
+  'backups.restore',
   'updates.configure',
 ]);
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconDatabase } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,13 +7,14 @@ import type { Backup } from '../../../../../shared/schemas/admin';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { errorMessage } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../records/format';
 import { BackupSettingsCard } from '../components/BackupSettingsCard';
 import { BackupTable } from '../components/BackupTable';
 import { DatabaseCheckCard } from '../components/DatabaseCheckCard';
 import { QueryState } from '../components/QueryState';
+import { RestoreBackupDialog } from '../components/RestoreBackupDialog';
 import { RestoreSteps } from '../components/RestoreSteps';
 import { Section } from '../components/Section';
+import { WorkingNote } from '../components/WorkingNote';
 import { formatBytes } from '../format';
 
 export function BackupsPage() {
@@ -40,12 +41,7 @@ export function BackupsPage() {
         }
       />
       <Stack gap="lg">
-        {run.isPending && (
-          <Stack gap={6} role="status" aria-live="polite">
-            <Text size="sm">{t('admin.backups.running')}</Text>
-            <Progress value={100} striped animated aria-label={t('admin.backups.running')} />
-          </Stack>
-        )}
+        {run.isPending && <WorkingNote label={t('admin.backups.running')} />}
         {run.isError && (
           <Alert role="alert" color="red" variant="light" title={t('errors.requestFailed')}>
             {errorMessage(run.error)}
@@ -70,24 +66,12 @@ export function BackupsPage() {
           </Text>
         </Section>
       </Stack>
-      <Modal
-        opened={restoring !== null}
+      <RestoreBackupDialog
+        backup={restoring}
+        folder={list.data?.folder ?? ''}
+        dataFolder={dataFolder}
         onClose={() => setRestoring(null)}
-        title={restoring ? t('admin.backups.restoreLabel', { time: formatDateTime(restoring.finishedAt, i18n.language) }) : ''}
-        size="lg"
-      >
-        {restoring && (
-          <Stack gap="sm">
-            <Text size="sm">{t('admin.backups.restoreHelp.description')}</Text>
-            <RestoreSteps file={restoring.file} dataFolder={dataFolder} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRestoring(null)}>
-                {t('common.close')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      />
     </>
   );
 }

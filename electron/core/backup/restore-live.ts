@@ -1,0 +1,69 @@
+import { AppError } from '../../../shared/errors';
+import type { BackupRestoreResult } from '../../../shared/schemas/backup-restore';
+import type { Call } from '../handler';
+import { signedIn } from '../handler';
+import { seatHolders } from '../licence/seats';
+import { findBackup } from './repo';
+import { assertRestorable, keepCurrentAside, putBackupInPlace, recordAside } from './restore';
+import { readyRestoredDatabase, type BackupRecordRow } from './restored-database';
+
+/** A restore replaces everyone's data under them: only the administrator doing it may be signed in. */
+function assertAloneSignedIn(call: Call, userId: string): void {
+  const others = seatHolders(call.db, call.now).filter((holder) => holder.user_id !== userId);
+  if (others.length === 0) return;
+  const names = others.map((h) => `${h.display_name} (${h.username})`).join(', ');
+  throw new AppError(
+    'CONFLICT',
+    `Restoring needs everyone else signed out, and ${others.length === 1 ? 'this person is' : 'these people are'} still signed in: ${names}. ` +
+      'Ask them to sign out, or free their seats on the Licence page, then restore again.',
+    { signedIn: others.map((h) => ({ username: h.username, displayName: h.display_name, since: h.since })) },
+  );
+}
+
+/**
+ * `backups.restore`: the admin tool's restore, done by the running server. Checks first (backup on
+ * record and on disk, nobody else signed in, the same verification as `backups.verify`, a schema
+ * this version knows), records the restore in the audit log, then swaps the database in-process:
+ * the backend closes, the current database is kept aside as a pre-restore backup, the backup is
+ * readied (sessions ended, backup list kept, the restore in its audit log too) and put in place, and
+ * the backend opens it again, migrating an older schema as at start-up.
+ */
+export async function restoreFromAdminPage(call: Call, id: string): Promise<BackupRestoreResult> {
+  const me = signedIn(call);
+  const { backups } = call.services;
+  if (!backups.swapDatabase) {
+    throw new AppError('FORBIDDEN', 'Only the office server (or desktop app) that owns the database can restore it in place: use npm run admin -- restore FILE with the server stopped.');
+  }
+  const backup = findBackup(call.db, id);
+  if (!backup) throw new AppError('NOT_FOUND', 'No such backup.');
+  if (!backup.present) throw new AppError('NOT_FOUND', `The backup file ${backup.file} is no longer there.`);
+  assertAloneSignedIn(call, me.id);
+  // The live database is always at the newest schema this version knows (start-up migrates it).
+  const latestSchema = call.db.pragma('user_version', { simple: true }) as number;
+  const check = assertRestorable(backup.file, latestSchema, backup.rowCounts);
+  const knownBackups = call.db.prepare('SELECT * FROM backups').all() as BackupRecordRow[];
+  const asideFolder = backups.folder();
+  const { dbPath } = backups;
+  const now = call.now;
+
+  call.write((changes) => changes.record({ table: 'backups', id: backup.id, op: 'restore' }));
+  call.logger.info('restoring a backup from the admin page', { file: backup.file, by: me.username });
+  const { swapped, schemaVersion } = await backups.swapDatabase({
+    async swapIn() {
+      const aside = await keepCurrentAside(dbPath, asideFolder, now);
+      putBackupInPlace(dbPath, backup.file, (incoming) => {
+        readyRestoredDatabase(incoming, { backupId: backup.id, userId: me.id, now, backups: knownBackups });
+        if (aside.verified) recordAside(incoming, aside.verified, now);
+      });
+      return aside;
+    },
+    putBack(aside) {
+      if (!aside.verified) {
+        throw new Error(`the restored database does not open and the previous one could not be put back; its files are in ${aside.keptAside}`);
+      }
+      putBackupInPlace(dbPath, aside.verified.file, () => {});
+    },
+  });
+  call.logger.info('backup restored', { file: backup.file, keptAside: swapped.keptAside, schemaVersion });
+  return { restored: backup, keptAside: swapped.keptAside, backupSchemaVersion: check.schemaVersion, schemaVersion };
+}
