@@ -1,11 +1,6 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/context';
-import { openAndMigrate } from '../../electron/core/db/migrate';
-import { loadMigrations } from '../../electron/core/db/migrations';
+import { migrateTo as migrateToVersion } from '../helpers/migrate-to';
 import { makeTempDir } from '../helpers/temp';
-
-const ALL = loadMigrations(join(__dirname, '..', '..', 'migrations'));
 
 describe('migration 5 (service)', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -14,14 +9,7 @@ describe('migration 5 (service)', () => {
   });
   afterEach(() => temp.cleanup());
 
-  const migrateTo = (version: number) =>
-    openAndMigrate({
-      file: join(temp.dir, 'lantern.db'),
-      migrations: ALL.filter((m) => m.version <= version),
-      backupsDir: join(temp.dir, 'backups'),
-      logger: silentLogger,
-      now: new Date('2026-11-26T09:00:00Z'),
-    });
+  const migrateTo = (version: number) => migrateToVersion(temp.dir, version);
 
   it('adds cases and their threads to a database with customers in it, keeping the customers', async () => {
     const before = await migrateTo(4);
