@@ -151,6 +151,30 @@ describe('CSV import', () => {
     expect(await call('contacts.get', { id: c.id })).toMatchObject({ title: 'Buyer', firstName: 'Ann', email: 'ann@example.com' });
   });
 
+  it('undo of an "update" import of deals puts back the line items the file replaced', async () => {
+    await call('accounts.create', { name: 'Acme Inc' });
+    await call('products.create', { name: 'GTX Basic', listPrice: 500 });
+    await call('products.create', { name: 'MG Special', listPrice: 55 });
+    const mapping = { Deal: 'name', Company: 'accountName', Stage: 'stage', Product: 'productName', Value: 'amount' };
+    const first = await finished((await call('import.start', { type: 'opportunities', csv: 'Deal,Company,Stage,Product,Value\nBig order,Acme Inc,Qualification,GTX Basic,520\n', mapping })).jobId);
+    expect(first).toMatchObject({ created: 1, failed: 0 });
+    const [deal] = (await call('opportunities.list', { limit: 5 })).items;
+    const lines = async () => (await call('opportunities.lineItems.list', { opportunityId: deal.id })).items.map((l: { productName: string; unitPrice: number }) => [l.productName, l.unitPrice]);
+    expect(await lines()).toEqual([['GTX Basic', 520]]);
+
+    const again = await finished(
+      (await call('import.start', { type: 'opportunities', csv: 'Deal,Company,Stage,Product,Value\nBig order,Acme Inc,Qualification,MG Special,60\n', mapping, match: { field: 'name', mode: 'update' } })).jobId,
+    );
+    expect(again).toMatchObject({ created: 0, updated: 1, failed: 0, errors: [] });
+    expect(await lines()).toEqual([['MG Special', 60]]);
+    expect((await call('opportunities.get', { id: deal.id })).amount).toBe(60);
+
+    await call('import.undo', { jobId: again.jobId });
+    expect((await finished(again.jobId)).state).toBe('undone');
+    expect(await lines()).toEqual([['GTX Basic', 520]]);
+    expect((await call('opportunities.get', { id: deal.id })).amount).toBe(520);
+  });
+
   it('reads a GBK file from Chinese Excel with correct Chinese text, and suggests the mapping from Chinese headers', async () => {
     const base64 = readFileSync(join(FIXTURES, 'contacts-gbk.csv')).toString('base64');
     const preview = await call('import.preview', { type: 'contacts', file: { base64 } });

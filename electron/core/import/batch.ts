@@ -32,8 +32,13 @@ interface Create extends PendingRow {
   after?: ((id: string) => void) | null;
 }
 
+/** Key of the journal's "before" row holding what `beside` replaced (a deal's line items), for undo. */
+export const BESIDE_SAVED = '$beside';
+
 interface Update extends PendingRow {
   id: string;
+  /** What `beside` replaces, as stored before (undo puts it back). */
+  besideSaved?: unknown;
   /** The row as stored before (for undo) and the record before and after (for field history). */
   beforeRow: Record<string, unknown>;
   before: Values;
@@ -92,13 +97,21 @@ export class BatchWriter {
    * nothing to change (and nothing beside it) is left as it is: no new version, no history.
    * Returns whether it is queued.
    */
-  update(row: PendingRow, beforeRow: Record<string, unknown>, before: Values, after: Values, extra: Record<string, unknown> = {}, beside: Update['beside'] = null): boolean {
+  update(
+    row: PendingRow,
+    beforeRow: Record<string, unknown>,
+    before: Values,
+    after: Values,
+    extra: Record<string, unknown> = {},
+    beside: Update['beside'] = null,
+    besideSaved?: unknown,
+  ): boolean {
     const columns: Record<string, unknown> = {};
     for (const [name, value] of Object.entries({ ...columnsOf(this.call, this.def, after), ...extra })) {
       if ((value ?? null) !== (beforeRow[name] ?? null)) columns[name] = value;
     }
     if (Object.keys(columns).length === 0 && !beside) return false;
-    this.updates.push({ ...row, id: String(beforeRow.id), beforeRow, before, after, columns, beside });
+    this.updates.push({ ...row, id: String(beforeRow.id), beforeRow, before, after, columns, beside, besideSaved });
     return true;
   }
 
@@ -163,7 +176,7 @@ export class BatchWriter {
     for (const update of updates) update.beside?.(update.id);
     const journal = [
       ...creates.map((c) => [++this.journal.seq, c.id, 'create', null]),
-      ...updates.map((u) => [++this.journal.seq, u.id, 'update', JSON.stringify(u.beforeRow)]),
+      ...updates.map((u) => [++this.journal.seq, u.id, 'update', JSON.stringify(u.besideSaved === undefined ? u.beforeRow : { ...u.beforeRow, [BESIDE_SAVED]: u.besideSaved })]),
     ];
     if (journal.length > 0) {
       statement(db, 'INSERT INTO import_journal (job_id, seq, record_id, action, before) SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?) j').run(

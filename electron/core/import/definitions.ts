@@ -3,7 +3,7 @@ import type { RecordType } from '../../../shared/schemas/records/common';
 import { methods } from '../../../shared/methods';
 import type { Db } from '../db/open';
 import { toMajorUnits } from '../records/mapping';
-import { linesTotal, resolveLineItems, writeLineItems } from '../services/sales/line-items';
+import { linesTotal, resolveLineItems, storedLineItems, writeLineItems, type ResolvedLine } from '../services/sales/line-items';
 import { allFields, searchKey, type FieldKind, type RecordDef, type Values } from '../records/definition';
 import { recordDef } from '../records/registry';
 import { statement } from '../search/statements';
@@ -40,6 +40,8 @@ export interface ImportDef {
    * the record is stored.
    */
   beside?(db: Db, raw: Values, existingId: string | null): ((id: string) => void) | null;
+  /** What `beside` replaces on a stored record, read before the import writes and put back by its undo. */
+  besideUndo?: { read(db: Db, id: string): unknown; restore(db: Db, id: string, saved: unknown): void };
 }
 
 const accountByName: LinkField['resolve'] = (db, name) => {
@@ -121,10 +123,14 @@ const productLine: ImportDef['beside'] = (db, raw, existingId) => {
   if (!productId) return null;
   const unitPrice = typeof raw.amount === 'number' ? raw.amount : undefined;
   const lines = resolveLineItems(db, [{ productId, quantity: 1, discountPct: 0, ...(unitPrice === undefined ? {} : { unitPrice }) }], 'productName', existingId);
-  raw.amount = toMajorUnits(linesTotal(lines));
+  const total = linesTotal(lines);
+  // A new deal is created with its amount; a stored one's amount follows its line items, set with
+  // them below (the deal's own rules refuse an amount typed over line items).
+  if (existingId === null) raw.amount = toMajorUnits(total);
+  else delete raw.amount;
   return (id) => {
     writeLineItems(db, id, lines);
-    statement(db, 'UPDATE opportunities SET has_line_items = 1 WHERE id = ?').run(id);
+    statement(db, 'UPDATE opportunities SET has_line_items = 1, amount = ? WHERE id = ?').run(total, id);
   };
 };
 
@@ -201,6 +207,10 @@ export const importDefs: Record<string, ImportDef> = {
     type: 'opportunities',
     links: [ACCOUNT, OWNER, { field: 'productName', target: 'productId', resolve: productByName }],
     beside: productLine,
+    besideUndo: {
+      read: (db, id) => storedLineItems(db, id),
+      restore: (db, id, saved) => writeLineItems(db, id, saved as ResolvedLine[]),
+    },
     matchKeys: { name: NAME_KEY, externalId: EXTERNAL_ID },
     synonyms: {
       name: ['name', 'deal', 'dealname', 'opportunity', 'opportunityname', '名称', '商机', '商机名称'],

@@ -197,7 +197,8 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
           const before = rowToRecord(def, stored);
           const after = prepareUpdate(rowCall, def, before, patch.data as Values, '', requireOwner);
           // Up to date already: counted as updated (the record now says what the file says), not written.
-          if (!writer.update(row, stored, before, after, extraColumns(row), beside)) counts.updated++;
+          const besideSaved = beside && idef.besideUndo ? idef.besideUndo.read(fast.db, String(stored.id)) : undefined;
+          if (!writer.update(row, stored, before, after, extraColumns(row), beside, besideSaved)) counts.updated++;
           for (const item of row.later) deferred.push({ id: before.id as string, ...item });
         } else {
           const beside = idef.beside?.(fast.db, row.raw, null) ?? null;

@@ -4,6 +4,8 @@ import { signedIn, type Call } from '../handler';
 import type { RecordDef } from '../records/definition';
 import type { RecordType } from '../../../shared/schemas/records/common';
 import { recordDef } from '../records/registry';
+import { BESIDE_SAVED } from './batch';
+import { importDef } from './definitions';
 import { directoryImport, undoThroughMethod } from './directory';
 import { rowToRecord } from '../records/mapping';
 import { findRow } from '../records/repo';
@@ -70,11 +72,13 @@ function undoRecords(call: Call, def: RecordDef, entries: JournalEntry[], change
     if (entry.action !== 'update') continue;
     const current = findRow(call, def, entry.record_id);
     if (!current) continue;
-    const old = JSON.parse(entry.before!) as Record<string, unknown>;
+    const { [BESIDE_SAVED]: besideSaved, ...old } = JSON.parse(entry.before!) as Record<string, unknown>;
     const columns = Object.keys(old).filter((c) => !COLUMNS_UNDO_KEEPS.has(c));
     call.db
       .prepare(`UPDATE ${def.table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`)
       .run(...columns.map((c) => old[c]), now, userId, entry.record_id);
+    // Rows beside the record the import replaced (a deal's line items) go back too.
+    if (besideSaved !== undefined) importDef(def.type)?.besideUndo?.restore(call.db, entry.record_id, besideSaved);
     changes.record({ table: def.table, id: entry.record_id, op: 'update', before: rowToRecord(def, current), after: rowToRecord(def, findRow(call, def, entry.record_id)!) });
   }
   const created = JSON.stringify(entries.filter((entry) => entry.action === 'create').map((entry) => entry.record_id));

@@ -19,7 +19,7 @@ export interface LineItemInput {
 }
 
 /** A line ready to store: prices in minor units. */
-interface ResolvedLine {
+export interface ResolvedLine {
   productId: string;
   quantity: number;
   unitPrice: number;
@@ -82,6 +82,15 @@ export function writeLineItems(db: Db, opportunityId: string, lines: ResolvedLin
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   lines.forEach((line, i) => insert.run(newId(), opportunityId, line.productId, i + 1, line.quantity, line.unitPrice, line.discountPct, line.total));
+}
+
+/** A deal's line items as stored, in order: what writeLineItems takes to put them back (an import's undo). */
+export function storedLineItems(db: Db, opportunityId: string): ResolvedLine[] {
+  return cachedStatement(
+    db,
+    `SELECT product_id AS productId, quantity, unit_price AS unitPrice, discount_pct AS discountPct, total
+     FROM opportunity_line_items WHERE opportunity_id = ? ORDER BY position`,
+  ).all(opportunityId) as ResolvedLine[];
 }
 
 export function listLineItems(db: Db, opportunityId: string) {
