@@ -60,6 +60,10 @@ describe('import.types', () => {
     await expectAppError(call('import.start', { type: 'products', csv, mapping: { Name: 'name' } }, sales.ctx), 'FORBIDDEN');
     await expectAppError(call('import.start', { type: 'contacts', csv, mapping: { Name: 'fullName' } }, readonly.ctx), 'FORBIDDEN');
     await expectAppError(call('import.start', { type: 'cases', csv, mapping: { Name: 'subject' } }), 'VALIDATION');
+    // ...and import.preview refuses it the same way.
+    await expectAppError(call('import.preview', { type: 'users', csv }, sales.ctx), 'FORBIDDEN');
+    await expectAppError(call('import.preview', { type: 'products', csv }, sales.ctx), 'FORBIDDEN');
+    expect((await call('import.preview', { type: 'products', csv }, manager.ctx)).headers).toEqual(['Name']);
   });
 
   it('every listed field can be mapped and every match key matched by; import.preview offers the same fields', async () => {

@@ -5,7 +5,7 @@ import { decodeInput } from './decode';
 import { fieldsOutput, importKind } from './types';
 import { importableDefs } from './run';
 import { suggestMapping, suggestMappingFor } from './suggest';
-import { directoryImport } from './directory';
+import { directoryImport, requireDirectoryAccess } from './directory';
 import type { ImportType } from '../../../shared/schemas/import';
 
 const PREVIEW_ROWS = 20;
@@ -13,7 +13,9 @@ const PREVIEW_ROWS = 20;
 /** What the wizard shows before an import: the encoding found, the columns, the first rows, a suggested mapping. */
 export function previewImport(call: Call, input: { type?: ImportType; csv?: string; file?: { base64: string; encoding?: string } }) {
   const directory = input.type ? directoryImport(input.type) : undefined;
-  if (input.type && !directory) importableDefs(call, input.type);
+  // The same refusals as import.start: nobody previews a file they could not import.
+  if (directory) requireDirectoryAccess(call, directory);
+  else if (input.type) importableDefs(call, input.type);
   const decoded = decodeInput(input);
   const reader = openCsv(decoded.text);
   const rows = reader.next(PREVIEW_ROWS).map((r) => r.row);
