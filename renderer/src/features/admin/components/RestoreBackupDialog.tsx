@@ -80,6 +80,7 @@ export function RestoreBackupDialog({ backup, folder, dataFolder, onClose }: { b
               </Text>
             </List.Item>
             <List.Item>{t('admin.backups.restoreDialog.upgrade')}</List.Item>
+            <List.Item>{t('admin.backups.restoreDialog.licence')}</List.Item>
           </List>
           {restore.isPending && <WorkingNote label={t('admin.backups.restoreDialog.running')} />}
           {restore.isError && (

@@ -134,6 +134,7 @@ export const adminEn = {
       signedOut: 'Everyone is signed out, you included, and signs in again against the restored data. Nobody else may be signed in when you start.',
       aside: 'The current database is kept aside first, as a “Before restore” backup (listed here) in',
       upgrade: 'A backup from an older version of Lantern is upgraded, as at start-up; one from a newer version is refused.',
+      licence: 'The licence goes back too: if you installed a licence after this backup was made, install it again afterwards.',
       confirm: 'Restore and sign everyone out',
       running: 'Restoring: checking the backup, keeping the current database aside, putting the backup in place… Keep this window open.',
       refused: 'The backup was not restored',
