@@ -96,6 +96,9 @@ describe('duplicates', () => {
     const callLog = await call('activities.create', { type: 'call', subject: 'Intro call', contactId: source.id });
     const note = await call('activities.create', { type: 'note', subject: 'Met at fair', relatedType: 'contacts', relatedId: source.id });
     const kept = await call('activities.create', { type: 'task', subject: 'Send quote', contactId: target.id });
+    // In the recycle bin: it moves too, so a restore brings it back to the survivor.
+    const binned = await call('activities.create', { type: 'task', subject: 'Old task', contactId: source.id });
+    await call('activities.delete', { id: binned.id });
     let caseId: string | null = null;
     try {
       caseId = (await call('cases.create', { subject: 'Printer broken', contactId: source.id })).id;
@@ -107,13 +110,16 @@ describe('duplicates', () => {
 
     const merged = await call('contacts.merge', { targetId: target.id, sourceIds: [source.id], fields: { firstName: source.id } });
     expect(merged.record).toMatchObject({ id: target.id, firstName: 'Johnny', email: 'john@example.com', title: 'CTO', phone: '+12125550109' });
-    expect(merged.moved).toBe(caseId ? 3 : 2);
+    expect(merged.moved).toBe(caseId ? 4 : 3);
     expect((await call('activities.get', { id: callLog.id })).contactId).toBe(target.id);
+    await call('activities.restore', { id: binned.id });
+    expect((await call('activities.get', { id: binned.id })).contactId).toBe(target.id);
+    await call('activities.delete', { id: binned.id });
     expect((await call('activities.get', { id: note.id })).relatedId).toBe(target.id);
     if (caseId) expect((await call('cases.get', { id: caseId })).contactId).toBe(target.id);
     await expectAppError(call('contacts.get', { id: source.id }), 'NOT_FOUND');
     const bin = await call('recycleBin.list', {});
-    expect(bin.items).toEqual([expect.objectContaining({ id: source.id, type: 'contacts' })]);
+    expect(bin.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: source.id, type: 'contacts' })]));
     const history = await call('contacts.history', { id: target.id });
     expect(history.items[0].fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'mergedFrom' }), expect.objectContaining({ field: 'firstName', oldValue: 'John', newValue: 'Johnny' })]));
     expect((await call('merges.list', { recordId: source.id })).items).toEqual([expect.objectContaining({ id: merged.mergeId, targetId: target.id })]);
@@ -130,7 +136,7 @@ describe('duplicates', () => {
     expect((await call('activities.get', { id: note.id })).relatedId).toBe(source.id);
     expect((await call('activities.get', { id: kept.id })).contactId).toBe(target.id);
     if (caseId) expect((await call('cases.get', { id: caseId })).contactId).toBe(source.id);
-    expect((await call('recycleBin.list', {})).items).toEqual([]);
+    expect((await call('recycleBin.list', {})).items).toEqual([expect.objectContaining({ id: binned.id, type: 'activities' })]);
     await expectAppError(call('merges.undo', { id: merged.mergeId }), 'CONFLICT');
   });
 

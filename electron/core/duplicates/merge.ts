@@ -131,14 +131,29 @@ function survivingPatch(def: RecordDef, target: Values, sources: Values[], picks
   return patch;
 }
 
+/**
+ * The rows of a link that point at `@from`: live ones through the table's index (record tables
+ * index live rows only), ones in the recycle bin through the bin, where every deleted record is
+ * listed; they move too, so that a restore brings them back to the survivor. One `column = ?` over
+ * every row could use no partial index: a scan of 2,000,000 activities (0.6 s) per link and record.
+ */
+function childRowsSql(link: ChildLink): string {
+  const keys = link.key.map((k) => `t.${k}`).join(', ');
+  const where = link.where ? ` AND t.${link.where}` : '';
+  if (!link.record) return `SELECT ${keys} FROM ${link.table} t WHERE t.${link.column} = @from${where}`;
+  return `SELECT ${keys} FROM ${link.table} t WHERE t.${link.column} = @from AND t.deleted_at IS NULL${where}
+    UNION ALL
+    SELECT ${keys} FROM recycle_bin rb JOIN ${link.table} t ON t.id = rb.record_id
+    WHERE rb.table_name = '${link.table}' AND t.${link.column} = @from AND t.deleted_at IS NOT NULL${where}`;
+}
+
 function moveChildren(call: Call, links: ChildLink[], fromIds: string[], to: string, changes: ChangeRecorder): MovedRow[] {
   const moved: MovedRow[] = [];
   const now = call.now.toISOString();
   const me = signedIn(call).id;
   for (const link of links) {
-    const where = link.where ? ` AND ${link.where}` : '';
     for (const from of fromIds) {
-      const rows = call.db.prepare(`SELECT ${link.key.join(', ')} FROM ${link.table} WHERE ${link.column} = ?${where}`).all(from) as Record<string, unknown>[];
+      const rows = call.db.prepare(childRowsSql(link)).all({ from }) as Record<string, unknown>[];
       for (const key of rows) {
         // The survivor itself (a child account of a source) does not become its own child.
         if (key.id === to) continue;
