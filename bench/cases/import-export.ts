@@ -108,6 +108,16 @@ const importCase: BenchCase = {
           `  import: ${IMPORT_ROWS.toLocaleString('en-US')} rows in ${(ms / 1000).toFixed(2)} s = ${Math.round(IMPORT_ROWS / (ms / 1000)).toLocaleString('en-US')} rows/s ` +
             `(created ${status.created}, updated ${status.updated}, failed ${status.failed}); CPU ${cpuS.toFixed(1)} s = ${Math.round(IMPORT_ROWS / cpuS).toLocaleString('en-US')} rows per CPU-second; RSS ${mb(before)} before, peak ${mb(peak)} (the file itself: ${mb(Buffer.byteLength(csv) * 2)} as a JS string)`,
         );
+        // One click undoes it: the created contacts removed for good, the updated ones put back.
+        const undoStarted = performance.now();
+        await env.backend.dispatch(who.ctx, 'import.undo', { jobId });
+        for (;;) {
+          const undo = await env.backend.dispatch(who.ctx, 'import.status', { jobId });
+          if (undo.state === 'undone') break;
+          if (undo.state !== 'undoing') throw new Error(`undo ended ${undo.state}: ${undo.message ?? ''}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        log(`  undo of that import: ${((performance.now() - undoStarted) / 1000).toFixed(2)} s`);
       },
       finish: () => void watch?.stop(),
     };
