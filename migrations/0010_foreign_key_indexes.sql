@@ -25,3 +25,7 @@ CREATE INDEX cases_lead_link ON cases(lead_id) WHERE lead_id IS NOT NULL;
 CREATE INDEX case_messages_contact_link ON case_messages(contact_id) WHERE contact_id IS NOT NULL;
 CREATE INDEX case_messages_activity_link ON case_messages(activity_id) WHERE activity_id IS NOT NULL;
 CREATE INDEX case_duplicate_links_duplicate_of ON case_duplicate_links(duplicate_of_id);
+
+-- Not a foreign key, but followed the same way: a merge moves the activities logged against the
+-- merged records, those in the recycle bin too.
+CREATE INDEX activities_related_link ON activities(related_id) WHERE related_id IS NOT NULL;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { childRowsSql, existingLinks } from '../../electron/core/duplicates/merge';
 import { migrateTo } from '../helpers/migrate-to';
 import { makeTempDir } from '../helpers/temp';
 
@@ -30,6 +31,21 @@ describe('foreign keys a removal follows', () => {
       const key = (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk = 1').pluck().get(parent) as string | undefined) ?? 'rowid';
       const plan = db.prepare(`EXPLAIN QUERY PLAN DELETE FROM ${parent} WHERE ${key} = ?`).all('x') as { detail: string }[];
       for (const step of plan) if (/^SCAN /.test(step.detail)) scans.push(`removing from ${parent}: ${step.detail}`);
+    }
+    expect(scans).toEqual([]);
+    db.close();
+  });
+
+  it('are all served by an index when a merge moves children, the ones in the recycle bin included', async () => {
+    const { db } = await migrateTo(temp.dir, Number.MAX_SAFE_INTEGER);
+    const scans: string[] = [];
+    for (const type of ['accounts', 'contacts', 'leads']) {
+      const links = existingLinks(db, type);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${childRowsSql(link)}`).all({ from: 'x' }) as { detail: string }[];
+        for (const step of plan) if (/^SCAN /.test(step.detail)) scans.push(`merging ${type}, ${link.table}.${link.column}: ${step.detail}`);
+      }
     }
     expect(scans).toEqual([]);
     db.close();
