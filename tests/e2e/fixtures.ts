@@ -2,8 +2,14 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
 
-// The browser logs every non-2xx response; those are expected (a wrong password is a 401).
-const EXPECTED_CONSOLE_ERROR = /^Failed to load resource: the server responded with a status of \d+/;
+/**
+ * Console errors that are the app working as meant: the browser logs every non-2xx response (a
+ * wrong password is a 401), and an email's HTML is shown in a frame sandboxed against all scripts,
+ * so when anything (Playwright's own probes of each frame, at times) tries to run one there,
+ * Chromium logs that it blocked it.
+ */
+const EXPECTED_CONSOLE_ERROR =
+  /^Failed to load resource: the server responded with a status of \d+|^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed and the 'allow-scripts' permission is not set\.$/;
 
 export const test = base.extend<{ noPageErrors: void; releaseSeat: void }>({
   /** Every test talks to the server global-setup started, whose port is only known at run time. */
