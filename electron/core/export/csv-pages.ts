@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { csvLine } from '../import/csv';
+import { csvCell } from '../import/csv';
 import type { RecordDef } from '../records/definition';
 import { columnSources, keysetPages } from './table-pages';
 
@@ -13,11 +13,6 @@ import { columnSources, keysetPages } from './table-pages';
  * strings 0.9 s. (Quoting in SQL with instr() per cell cost 2 s more: SQL function calls are slow.)
  */
 
-/** One cell exactly as csvLine writes it: the one place the quoting rules live. */
-export function csvCell(value: unknown): string {
-  const line = csvLine([value]);
-  return line.slice(0, line.length - 2);
-}
 
 /** = or @, or + or - not followed by a digit, at `at`: csvLine's formula guard will add a quote. */
 function formulaAt(text: string, at: number): boolean {
@@ -101,7 +96,7 @@ export function csvPages(db: Db, def: RecordDef, columns: string[], sort: { fiel
       const read = cells.get(row[rowid])!;
       for (let i = 0; i < runCells.length; i++) {
         const first = 1 + runFirst[i]!;
-        if (runCells[i] !== 0) row[i] = read.slice(first, first + runCells[i]!).map(csvCell).join(',');
+        if (runCells[i] !== 0) row[i] = read.slice(first, first + runCells[i]!).map((cell) => csvCell(cell)).join(',');
       }
     }
   }

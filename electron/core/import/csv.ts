@@ -95,7 +95,8 @@ export function csvLine(cells: readonly unknown[], delimiter = ','): string {
 /** = + - @ (char codes): a cell starting with one is a formula to Excel. */
 const FORMULA_START = new Set([61, 43, 45, 64]);
 
-function csvCell(value: unknown, delimiter: string): string {
+/** One cell as csvLine writes it: the one place the quoting and formula-guard rules live. */
+export function csvCell(value: unknown, delimiter = ','): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'string' ? value : String(value);
   // Checked by character code first: this runs for every cell of a million-row export.
