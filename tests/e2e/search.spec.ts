@@ -102,6 +102,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     if (language === 'zh-CN') await useLanguage(page, language);
     const tag = language === 'en' ? 'en' : 'zh';
     const { dialog, input } = palette(page);
+    // The header (which listens for Ctrl+K) is up again after the language's reload before the key is pressed.
+    await expect(page.getByRole('searchbox', { name: language === 'en' ? 'Search' : '搜索' })).toBeVisible();
 
     // With nothing typed the palette lists this user's commands.
     await page.keyboard.press('Control+k');
