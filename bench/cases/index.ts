@@ -3,6 +3,7 @@ import { contactListCases } from './customers-lists';
 import { customerRecordCases } from './customers-records';
 import { duplicateCases } from './duplicates';
 import { importExportCases } from './import-export';
+import { importFloorCases } from './import-floor';
 import { salesCases } from './sales';
 import { searchAfterImportCases, searchCases } from './search';
 import { serviceCases } from './service';
@@ -28,4 +29,5 @@ export const CASES: BenchCase[] = [
   ...duplicateCases,
   ...importExportCases,
   ...searchAfterImportCases,
+  ...importFloorCases,
 ];
