@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_LOCALES } from '../import-labels';
 import { Id, IsoTimestamp } from './common';
 import { RECORD_TYPES } from './records/common';
 
@@ -68,12 +69,15 @@ export const ImportStartInput = z
     valueMap: z.record(z.string().max(60), z.record(z.string().max(200), z.string().max(200))).optional(),
     /** Per field, the value for rows whose cell is empty or that have no column for it. */
     defaults: z.record(z.string().max(60), z.string().max(500)).optional(),
+    /** The language of the rejected rows' reasons (and of the rejected-rows file's reason column); English names fields by their API names. */
+    locale: z.enum(IMPORT_LOCALES).default('en'),
   })
   .strict()
   .refine((input) => Boolean(input.csv !== undefined) !== Boolean(input.file), { message: 'Give csv or file', path: ['csv'] });
 
 export const ImportState = z.enum(['running', 'done', 'failed', 'cancelled', 'interrupted', 'undoing', 'undone']);
 
+/** A rejected row: its line in the file (header = 1) and why, in the language the import was started in. */
 export const ImportRowError = z.object({ line: z.number().int(), reason: z.string() });
 
 export const ImportStatus = z.object({
@@ -100,7 +104,7 @@ export const ImportJobInput = z.object({ jobId: Id }).strict();
 
 export const ImportRejected = z.object({
   fileName: z.string(),
-  /** The rejected rows as CSV (UTF-8 with BOM, for Excel), the file's columns plus a `reason` column. */
+  /** The rejected rows as CSV (UTF-8 with BOM, for Excel), the file's columns plus a reason column (`reason`; `原因` for an import started with locale zh-CN). */
   csv: z.string(),
   rows: z.number().int(),
 });

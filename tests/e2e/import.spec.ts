@@ -152,7 +152,14 @@ test('the wizard in 简体中文: a GBK file from Chinese Excel, dropped on the 
   await expect(jobPanel(page).getByTestId('import-state')).toHaveText('已完成', { timeout: 30_000 });
   await expect(jobPanel(page).getByTestId('import-count-created')).toContainText('19');
   await expect(jobPanel(page).getByTestId('import-summary')).toContainText('拒绝 1 行');
+  // Why, in the wizard's language: the field as the mapping step names it, in the list and the file.
+  await expect(jobPanel(page).getByText('第 4 行：邮箱：不是有效的邮箱地址')).toBeVisible();
   await pageScreenshot(page, 'import-5-done-zh');
+  const rejectedDownload = page.waitForEvent('download');
+  await jobPanel(page).getByRole('button', { name: '下载被拒绝的行' }).click();
+  const [header, rejected] = await downloadedCsv(await rejectedDownload);
+  expect(header).toEqual(['姓', '名', '邮箱', '手机', '职位', '原因']);
+  expect(rejected).toEqual([`王${RUN}`, '敏', BAD_EMAIL, '138 0013 8003', '采购经理', '邮箱：不是有效的邮箱地址']);
   await jobPanel(page).getByRole('button', { name: '撤销导入' }).click();
   await page.getByRole('dialog', { name: '撤销这次导入？' }).getByRole('button', { name: '撤销导入' }).click();
   await expect(jobPanel(page).getByTestId('import-state')).toHaveText('已撤销', { timeout: 30_000 });

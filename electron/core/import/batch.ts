@@ -118,9 +118,9 @@ export class BatchWriter {
   /**
    * Writes what is queued (inside the caller's write transaction). A constraint the checks could not
    * foresee (a row violating a foreign key, a unique index) fails the whole statement: then each
-   * row is written alone, and the ones that fail go to `reject` with the database's reason.
+   * row is written alone, and the ones that fail go to `reject` with the database's own message.
    */
-  flush(changes: ChangeRecorder, reject: (row: PendingRow, reason: string) => void): { created: string[]; updated: string[] } {
+  flush(changes: ChangeRecorder, reject: (row: PendingRow, databaseMessage: string) => void): { created: string[]; updated: string[] } {
     const creates = this.creates;
     const updates = this.updates;
     this.creates = [];
@@ -140,7 +140,7 @@ export class BatchWriter {
         created.push(create.id);
       } catch (error) {
         if (!isConstraint(error)) throw error;
-        reject(create, `Could not be saved: ${(error as Error).message}`);
+        reject(create, (error as Error).message);
       }
     }
     for (const update of updates) {
@@ -149,7 +149,7 @@ export class BatchWriter {
         updated.push(update.id);
       } catch (error) {
         if (!isConstraint(error)) throw error;
-        reject(update, `Could not be saved: ${(error as Error).message}`);
+        reject(update, (error as Error).message);
       }
     }
     return { created, updated };

@@ -15,7 +15,7 @@ const SLICE = 50;
 export function startDirectoryImport(call: Call, directory: DirectoryImport, input: StartImportInput): { jobId: string } {
   requireDirectoryAccess(call, directory);
   if (input.match?.mode === 'update') throw invalid('match.mode', `Existing ${directory.type} are skipped or created again, not updated by an import`);
-  return launchImport(call, input, { fields: directory.fields, matchKeys: directory.matchKeys }, async (job, slice, { reader, columns, jobId }) => {
+  return launchImport(call, input, { fields: directory.fields, matchKeys: directory.matchKeys }, async (job, slice, { reader, columns, jobId, reasons }) => {
     const valueMaps = valueMapsOf(input);
     const counts = { processed: 0, created: 0, skipped: 0, failed: 0 };
     let seq = 0;
@@ -28,20 +28,21 @@ export function startDirectoryImport(call: Call, directory: DirectoryImport, inp
           const values: Record<string, unknown> = {};
           for (const column of columns) {
             const text = cellText(column, row, valueMaps);
-            if (text !== '') values[column.info.field] = column.info.kind === 'link' ? text : cellValue(column.info, text);
+            if (text !== '') values[column.info.field] = column.info.kind === 'link' ? text : cellValue(column.info, text, reasons);
           }
           const key = input.match ? values[input.match.field] : undefined;
           if (typeof key === 'string' && directory.matchKeys[input.match!.field]!(call.db, key) && input.match!.mode === 'skip') {
             counts.skipped++;
           } else {
-            const id = await createThroughMethod(call, directory, values);
+            const id = await createThroughMethod(call, directory, values, reasons);
             call.write(() => call.db.prepare("INSERT INTO import_journal (job_id, seq, record_id, action) VALUES (?, ?, ?, 'create')").run(jobId, ++seq, id));
             counts.created++;
           }
         } catch (error) {
           if (!(error instanceof RowError || error instanceof AppError)) throw error;
           counts.failed++;
-          call.write(() => call.db.prepare('INSERT INTO import_rejects (job_id, line, reason, row) VALUES (?, ?, ?, ?)').run(jobId, line, error.message, JSON.stringify(row)));
+          const reason = reasons.ofRefusal(error);
+          call.write(() => call.db.prepare('INSERT INTO import_rejects (job_id, line, reason, row) VALUES (?, ?, ?, ?)').run(jobId, line, reason, JSON.stringify(row)));
         }
         counts.processed++;
       }

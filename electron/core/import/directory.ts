@@ -10,6 +10,8 @@ import { handlers } from '../handlers';
 import { searchKey } from '../records/definition';
 import { statement } from '../search/statements';
 import type { ImportFieldInfo } from './definitions';
+import type { ImportReasons } from './reasons';
+import { RowError } from './values';
 
 /**
  * Imports of what is not a record type: the office's users (a sales-team sheet) and its product
@@ -26,8 +28,8 @@ export interface DirectoryImport {
   synonyms: Record<string, string[]>;
   /** Natural key -> the id of the existing entry with that key. */
   matchKeys: Record<string, (db: Db, value: string) => string | undefined>;
-  /** A row's values (field -> value) as the method's input. */
-  toInput(db: Db, values: Record<string, unknown>): Record<string, unknown>;
+  /** A row's values (field -> value) as the method's input; a RowError (in the import's language) when a value names nothing. */
+  toInput(db: Db, values: Record<string, unknown>, reasons: ImportReasons): Record<string, unknown>;
   /** Undoes one created entry (users are deactivated, products deleted). */
   undo: { method: 'users.deactivate' | 'products.delete' };
 }
@@ -70,12 +72,12 @@ const directories: Record<DirectoryType, DirectoryImport> = {
       username: (db, value) => statement(db, 'SELECT id FROM users WHERE username = ? COLLATE NOCASE').pluck().get(value.trim()) as string | undefined,
       displayName: (db, value) => statement(db, 'SELECT id FROM users WHERE display_name = ? COLLATE NOCASE ORDER BY created_at LIMIT 1').pluck().get(value.trim()) as string | undefined,
     },
-    toInput(db, values) {
+    toInput(db, values, reasons) {
       const { managerName, ...rest } = values;
       let managerId: string | undefined;
       if (typeof managerName === 'string') {
         managerId = userByName(db, managerName);
-        if (!managerId) throw new AppError('VALIDATION', `managerName: no user named "${managerName}"`, [{ path: 'managerName', message: 'No such user' }]);
+        if (!managerId) throw reasons.fieldError('managerName', reasons.messages.noneNamed('user', managerName));
       }
       // Nobody knows this password: the person signs in once an administrator has set theirs
       // (Settings > Users, or users.update), the same step as for any new colleague.
@@ -117,14 +119,14 @@ export function requireDirectoryAccess(call: Call, directory: DirectoryImport): 
   }
 }
 
-/** Runs one row through the type's create method: its schema, then its handler (which writes, with history). */
-export async function createThroughMethod(call: Call, directory: DirectoryImport, values: Record<string, unknown>): Promise<string> {
+/**
+ * Runs one row through the type's create method: its schema, then its handler (which writes, with
+ * history). A row the schema refuses is a RowError with the reasons in the import's language.
+ */
+export async function createThroughMethod(call: Call, directory: DirectoryImport, values: Record<string, unknown>, reasons: ImportReasons): Promise<string> {
   const spec = methods[directory.method] as MethodSpec;
-  const parsed = (spec.input as z.ZodType).safeParse(directory.toInput(call.db, values));
-  if (!parsed.success) {
-    const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
-    throw new AppError('VALIDATION', reason, parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
-  }
+  const parsed = (spec.input as z.ZodType).safeParse(directory.toInput(call.db, values, reasons), reasons.parseContext);
+  if (!parsed.success) throw new RowError(reasons.ofIssues(parsed.error.issues));
   const handler = handlers[directory.method] as Handler<typeof directory.method>;
   const created = (await handler(call, parsed.data as never)) as { id: string };
   return created.id;

@@ -14,6 +14,8 @@ import { BatchWriter, type PendingRow } from './batch';
 import type { CsvReader } from './csv';
 import { createSchema, findByKeys, hasExternalId, keyIdentity, splitFullName, type ImportDef, type LinkField } from './definitions';
 import type { Job } from './jobs';
+import type { LinkNoun } from './messages';
+import type { ImportReasons } from './reasons';
 import { cellText, valueMapsOf, type Column, type StartImportInput } from './run';
 import { cellValue, RowError } from './values';
 
@@ -29,13 +31,9 @@ import { cellValue, RowError } from './values';
  */
 const BATCH = 4000;
 /** What a link field names, for the reason of a row whose name is not found. */
-const LINK_NOUNS: Record<string, string> = { ownerId: 'active user', accountId: 'account', parentId: 'account', productId: 'product' };
+const LINK_NOUNS: Record<string, LinkNoun> = { ownerId: 'active user', accountId: 'account', parentId: 'account', productId: 'product' };
 /** Account and owner names remembered per job before the memory is cleared. */
 const LINK_CACHE_SIZE = 50_000;
-
-function zodReason(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
-}
 
 interface Counts {
   processed: number;
@@ -52,6 +50,8 @@ interface RunContext {
   columns: Column[];
   input: StartImportInput;
   jobId: string;
+  /** Writes the reasons of rejected rows in the import's language. */
+  reasons: ImportReasons;
 }
 
 /** A row read and mapped, not yet checked against the record rules. */
@@ -65,7 +65,7 @@ interface ParsedRow extends PendingRow {
 }
 
 export async function runImport(call: Call, job: Job, slice: () => Promise<void>, run: RunContext): Promise<void> {
-  const { def, idef, reader, columns, input, jobId } = run;
+  const { def, idef, reader, columns, input, jobId, reasons } = run;
   // Record hooks run once per row here: give them a connection that reuses prepared statements.
   const fast: Call = { ...call, db: withStatementCache(call.db) };
   const create = createSchema(def.type)!;
@@ -126,9 +126,9 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
         const id = resolveLink(link, text);
         if (id) raw[link.target] = id;
         else if (link.deferred) later.push({ link, name: text });
-        else throw new RowError(`${info.field}: no ${LINK_NOUNS[link.target] ?? 'record'} named "${text}"`);
+        else throw reasons.fieldError(info.field, reasons.messages.noneNamed(LINK_NOUNS[link.target] ?? 'record', text));
       } else {
-        raw[info.field] = cellValue(info, text);
+        raw[info.field] = cellValue(info, text, reasons);
       }
     }
     const value = match ? (match.field === 'externalId' ? externalId : raw[match.field]) : null;
@@ -165,14 +165,14 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
         parsed.push(parse(row, line));
       } catch (error) {
         if (!(error instanceof RowError || error instanceof AppError)) throw error;
-        reject({ line, cells: row }, error.message);
+        reject({ line, cells: row }, reasons.ofRefusal(error));
       }
     }
     // Existing records with the batch's keys, in one query; rows of this batch are added as they are queued.
     const existing = match ? findByKeys(fast.db, def.table, match.key, [...new Set(parsed.flatMap((p) => (p.key === null ? [] : [p.key])))]) : new Map();
     const queued = new Set<string>();
     const flush = () => {
-      const written = writer.flush(changes, reject);
+      const written = writer.flush(changes, (row, why) => reject(row, reasons.messages.notSaved(why)));
       counts.created += written.created.length;
       counts.updated += written.updated.length;
       queued.clear();
@@ -192,8 +192,8 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
         }
         if (stored && match!.mode === 'update') {
           const beside = idef.beside?.(fast.db, row.raw, String(stored.id)) ?? null;
-          const patch = patchSchema.safeParse(row.raw);
-          if (!patch.success) throw new RowError(zodReason(patch.error));
+          const patch = patchSchema.safeParse(row.raw, reasons.parseContext);
+          if (!patch.success) throw new RowError(reasons.ofIssues(patch.error.issues));
           const before = rowToRecord(def, stored);
           const after = prepareUpdate(rowCall, def, before, patch.data as Values, '', requireOwner);
           // Up to date already: counted as updated (the record now says what the file says), not written.
@@ -202,15 +202,15 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
           for (const item of row.later) deferred.push({ id: before.id as string, ...item });
         } else {
           const beside = idef.beside?.(fast.db, row.raw, null) ?? null;
-          const values = create.safeParse(row.raw);
-          if (!values.success) throw new RowError(zodReason(values.error));
+          const values = create.safeParse(row.raw, reasons.parseContext);
+          if (!values.success) throw new RowError(reasons.ofIssues(values.error.issues));
           const id = writer.create(row, prepareCreate(rowCall, def, values.data as Values, '', requireOwner), extraColumns(row), beside);
           for (const item of row.later) deferred.push({ id, ...item });
         }
         if (row.identity !== null) queued.add(row.identity);
       } catch (error) {
         if (!(error instanceof RowError || error instanceof AppError)) throw error;
-        reject(row, error.message);
+        reject(row, reasons.ofRefusal(error));
       }
     }
     flush();
@@ -226,11 +226,11 @@ export async function runImport(call: Call, job: Job, slice: () => Promise<void>
     await slice();
   }
 
-  if (deferred.length > 0) linkDeferred(fast, def, deferred, jobId);
+  if (deferred.length > 0) linkDeferred(fast, def, deferred, jobId, reasons);
 }
 
 /** Links (a parent company) whose record came later in the file: resolved once every row is in. */
-function linkDeferred(call: Call, def: RecordDef, deferred: { id: string; link: LinkField; name: string }[], jobId: string) {
+function linkDeferred(call: Call, def: RecordDef, deferred: { id: string; link: LinkField; name: string }[], jobId: string, reasons: ImportReasons) {
   const missing = new Set<string>();
   call.write((changes) => {
     for (const item of deferred) {
@@ -250,8 +250,7 @@ function linkDeferred(call: Call, def: RecordDef, deferred: { id: string; link: 
       }
     }
     if (missing.size > 0) {
-      const names = [...missing].slice(0, 10).map((n) => `"${n}"`).join(', ');
-      call.db.prepare('UPDATE import_jobs SET message = ? WHERE id = ?').run(`Imported without a link to ${names}${missing.size > 10 ? ' and others' : ''}: not found.`, jobId);
+      call.db.prepare('UPDATE import_jobs SET message = ? WHERE id = ?').run(reasons.messages.unlinked([...missing].slice(0, 10), missing.size > 10), jobId);
     }
   });
 }

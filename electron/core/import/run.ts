@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { ImportLocale } from '../../../shared/import-labels';
 import type { RecordType } from '../../../shared/schemas/records/common';
 import { signedIn, type Call } from '../handler';
 import { newId } from '../ids';
@@ -10,8 +11,8 @@ import { importDef, importFields, type ImportDef, type ImportFieldInfo } from '.
 import { directoryImport, type DirectoryType } from './directory';
 import { startDirectoryImport } from './directory-run';
 import { JobStopped, jobsFor, type Job } from './jobs';
+import { ImportReasons } from './reasons';
 import { runImport } from './record-run';
-
 
 export interface ImportOptions {
   mapping: Record<string, string | null>;
@@ -20,6 +21,8 @@ export interface ImportOptions {
   defaults?: Record<string, string>;
   headers: string[];
   delimiter: string;
+  /** The language of the job's reasons and rejected-rows file; absent (English) in jobs from before it was asked. */
+  locale?: ImportLocale;
 }
 
 export interface StartImportInput {
@@ -31,6 +34,8 @@ export interface StartImportInput {
   match?: { field: string; mode: 'update' | 'skip' | 'create' };
   valueMap?: Record<string, Record<string, string>>;
   defaults?: Record<string, string>;
+  /** The language rejected rows' reasons are written in (English when left out). */
+  locale?: ImportLocale;
 }
 
 export function invalid(path: string, message: string): AppError {
@@ -110,14 +115,17 @@ export function launchImport(
   call: Call,
   input: StartImportInput,
   kind: Parameters<typeof columnsOf>[0],
-  work: (job: Job, slice: () => Promise<void>, run: { reader: CsvReader; columns: Column[]; input: StartImportInput; jobId: string }) => Promise<void>,
+  work: (job: Job, slice: () => Promise<void>, run: { reader: CsvReader; columns: Column[]; input: StartImportInput; jobId: string; reasons: ImportReasons }) => Promise<void>,
 ): { jobId: string } {
   const me = signedIn(call);
   const decoded = decodeInput(input);
   const reader = openCsv(decoded.text);
   if (reader.headers.length === 0) throw invalid('csv', 'The file is empty');
   const columns = columnsOf(kind, reader, input);
-  const options: ImportOptions = { mapping: input.mapping, match: input.match, valueMap: input.valueMap, defaults: input.defaults, headers: reader.headers, delimiter: reader.delimiter };
+  const locale = input.locale ?? 'en';
+  const reasons = new ImportReasons(locale, input.type);
+  const { messages } = reasons;
+  const options: ImportOptions = { mapping: input.mapping, match: input.match, valueMap: input.valueMap, defaults: input.defaults, headers: reader.headers, delimiter: reader.delimiter, locale };
   const jobId = newId();
   const total = countRecords(decoded.text);
   call.write((changes) => {
@@ -136,18 +144,18 @@ export function launchImport(
     async (job, slice) => {
       job.total = total;
       try {
-        await work(job, slice, { reader, columns, input, jobId });
+        await work(job, slice, { reader, columns, input, jobId, reasons });
         finish(call, jobId, 'done', null);
       } catch (error) {
         if (error instanceof JobStopped) {
-          if (error.reason === 'cancelled') finish(call, jobId, 'cancelled', 'Cancelled; what was imported so far can be undone.');
+          if (error.reason === 'cancelled') finish(call, jobId, 'cancelled', messages.cancelled);
         } else {
-          finish(call, jobId, 'failed', error instanceof AppError ? error.message : 'The import failed on the server; what was imported so far can be undone.');
+          finish(call, jobId, 'failed', error instanceof AppError ? reasons.ofRefusal(error) : messages.failed);
         }
         throw error;
       }
     },
-    { id: jobId, onInterrupt: () => finish(call, jobId, 'interrupted', 'The server stopped during the import; what was imported so far can be undone.') },
+    { id: jobId, onInterrupt: () => finish(call, jobId, 'interrupted', messages.interrupted) },
   );
   return { jobId };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { signedIn, type Call } from '../handler';
 import { csvLine } from './csv';
 import { jobsFor } from './jobs';
+import { IMPORT_MESSAGES, type ImportMessages } from './messages';
 import type { ImportOptions } from './run';
 
 export interface ImportJobRow {
@@ -34,10 +35,13 @@ export function importJobRow(call: Call, jobId: string): ImportJobRow {
   // Running in a process that has since stopped (a crash, a restart): it will not finish on its own.
   const alive = [jobId, undoJobId(jobId)].some((id) => jobsFor(call.db).get(id)?.state === 'running');
   if ((row.state === 'running' || row.state === 'undoing') && !alive) {
-    return { ...row, state: 'interrupted', message: row.message ?? 'The server stopped during this job; what was done so far can be undone.' };
+    return { ...row, state: 'interrupted', message: row.message ?? messagesOf(JSON.parse(row.options) as ImportOptions).stopped };
   }
   return row;
 }
+
+/** The words of the language an import was started in (English for jobs from before it was asked). */
+const messagesOf = (options: ImportOptions): ImportMessages => IMPORT_MESSAGES[options.locale ?? 'en'];
 
 /** The id of the background job that undoes an import. */
 export const undoJobId = (jobId: string) => `undo:${jobId}`;
@@ -69,7 +73,7 @@ export function importStatus(db: Db, row: ImportJobRow) {
 /** The rows an import refused, as a CSV with the file's columns and the reason, ready to fix and import again. */
 export function rejectedCsv(db: Db, row: ImportJobRow) {
   const options = JSON.parse(row.options) as ImportOptions;
-  let csv = `\uFEFF${csvLine([...options.headers, 'reason'])}`;
+  let csv = `\uFEFF${csvLine([...options.headers, messagesOf(options).reasonColumn])}`;
   let count = 0;
   for (const reject of db.prepare('SELECT line, reason, row FROM import_rejects WHERE job_id = ? ORDER BY line').iterate(row.id) as Iterable<{
     line: number;

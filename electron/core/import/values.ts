@@ -1,4 +1,5 @@
 import type { ImportFieldInfo } from './definitions';
+import type { ImportReasons } from './reasons';
 import { fold } from '../search/text';
 
 /** A row that cannot be imported, and why (the reason column of the rejected rows). */
@@ -49,35 +50,36 @@ function parseEnum(text: string, values: string[]): string | null {
   return values.find((v) => v === key || v.replace(/_/g, '') === key.replace(/_/g, '')) ?? null;
 }
 
-/** One cell as the value of its field's kind; throws RowError naming the field. */
-export function cellValue(field: ImportFieldInfo, text: string): unknown {
+/** One cell as the value of its field's kind; throws RowError naming the field, in the import's language. */
+export function cellValue(field: ImportFieldInfo, text: string, reasons: ImportReasons): unknown {
+  const { messages } = reasons;
   switch (field.kind) {
     case 'int':
     case 'money': {
       const n = parseNumber(text);
-      if (n === null) throw new RowError(`${field.field}: "${text}" is not a number`);
+      if (n === null) throw reasons.fieldError(field.field, messages.notNumber(text));
       return field.kind === 'int' ? Math.round(n) : n;
     }
     case 'bool': {
       const t = fold(text);
       if (TRUE_WORDS.has(t)) return true;
       if (FALSE_WORDS.has(t)) return false;
-      throw new RowError(`${field.field}: "${text}" is not yes or no`);
+      throw reasons.fieldError(field.field, messages.notYesNo(text));
     }
     case 'date': {
       const d = parseDate(text);
-      if (!d) throw new RowError(`${field.field}: "${text}" is not a date`);
+      if (!d) throw reasons.fieldError(field.field, messages.notDate(text));
       return d;
     }
     case 'timestamp': {
       const d = parseTimestamp(text);
-      if (!d) throw new RowError(`${field.field}: "${text}" is not a date and time`);
+      if (!d) throw reasons.fieldError(field.field, messages.notDateTime(text));
       return d;
     }
     case 'enum': {
       if (!field.values) return text;
       const v = parseEnum(text, field.values);
-      if (!v) throw new RowError(`${field.field}: "${text}" is not one of ${field.values.join(', ')}`);
+      if (!v) throw reasons.fieldError(field.field, messages.notOneOf(text, field.values));
       return v;
     }
     default:

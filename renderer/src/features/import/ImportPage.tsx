@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { notifyError } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { importLocale } from './field-label';
 import { importTypeInfo, useImportTypes, type ImportTypeInfo } from './import-types';
 import { readFileAsBase64 } from './read-file';
 import { RecentImports } from './RecentImports';
@@ -113,6 +114,7 @@ function ImportWizard({ types }: { types: ImportTypeInfo[] }) {
         fileName: draft.fileName,
         mapping,
         ...(match ? { match } : {}),
+        locale: importLocale(),
       });
       setParams({ type, job: started });
     } catch (error) {

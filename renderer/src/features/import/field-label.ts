@@ -1,22 +1,18 @@
+import { importFieldLabel as sharedImportFieldLabel, type ImportLocale } from '../../../../shared/import-labels';
 import { i18n } from '../../i18n';
-import { recordTypeConfig } from '../records/registry';
-import type { TKey } from '../records/types';
+import { isLanguage } from '../../i18n/languages';
 
-const LINK_FIELDS = new Set(['fullName', 'accountName', 'ownerName', 'parentName', 'externalId', 'managerName']);
+/** The language the wizard runs in: its field labels, and the one import.start writes rejected rows' reasons in. */
+export function importLocale(): ImportLocale {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}
 
-/** Users and products are no record type: their fields are named as the Users and Products pages name them. */
-const DIRECTORY_LABELS: Record<string, Record<string, TKey>> = {
-  users: { displayName: 'users.displayName', username: 'users.username', role: 'users.role' },
-  products: { name: 'sales.admin.productName', code: 'sales.admin.code', family: 'sales.admin.family', listPrice: 'sales.admin.listPrice', active: 'sales.admin.active', description: 'sales.opportunities.fields.description' },
-};
-
-/** A field of import.types' list, as the record pages name it; the field's API name when no page does. */
+/**
+ * A field of import.types' list by its label in the wizard's language: the shared list the server
+ * also names fields by in the reasons of rejected rows (shared/import-labels.ts).
+ */
 export function importFieldLabel(type: string, field: string): string {
-  if (LINK_FIELDS.has(field)) return i18n.t(`import.fields.${field}` as 'import.fields.fullName');
-  const directoryLabel = DIRECTORY_LABELS[type]?.[field];
-  if (directoryLabel) return i18n.t(directoryLabel);
-  const spec = recordTypeConfig(type)?.fields.find((candidate) => candidate.key === field);
-  return spec ? i18n.t(spec.label) : field;
+  return sharedImportFieldLabel(type, field, importLocale());
 }
 
 /** A type of import by name: the navigation's word for it (products have no navigation entry). */

@@ -56,14 +56,6 @@ export const importEn = {
     modeCreate: 'Create a new one anyway',
     start: 'Start import',
   },
-  fields: {
-    fullName: 'Full name',
-    accountName: 'Account (by name)',
-    ownerName: 'Owner (by name or username)',
-    parentName: 'Parent account (by name)',
-    externalId: 'External id',
-    managerName: 'Manager (by name or username)',
-  },
   run: {
     progress: '{{processed}} of {{total}} rows',
     created: 'Created',
@@ -79,7 +71,7 @@ export const importEn = {
     noneRejected: 'No row was rejected.',
     downloadRejected: 'Download rejected rows',
     firstErrors: 'Why rows were rejected',
-    line: 'Line {{line}}',
+    lineReason: 'Line {{line}}: {{reason}}',
     undo: 'Undo import',
     undoTitle: 'Undo this import?',
     undoBody: 'The {{created}} records it created are removed and the {{updated}} it updated get their earlier values back.',

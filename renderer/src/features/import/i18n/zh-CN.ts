@@ -58,14 +58,6 @@ export const importZhCN: typeof importEn = {
     modeCreate: '仍然新建一条',
     start: '开始导入',
   },
-  fields: {
-    fullName: '姓名（全名）',
-    accountName: '客户（按名称）',
-    ownerName: '负责人（按姓名或用户名）',
-    parentName: '母公司（按名称）',
-    externalId: '外部编号',
-    managerName: '经理（按姓名或用户名）',
-  },
   run: {
     progress: '已处理 {{processed}} / {{total}} 行',
     created: '新建',
@@ -81,7 +73,7 @@ export const importZhCN: typeof importEn = {
     noneRejected: '没有被拒绝的行。',
     downloadRejected: '下载被拒绝的行',
     firstErrors: '被拒绝的原因',
-    line: '第 {{line}} 行',
+    lineReason: '第 {{line}} 行：{{reason}}',
     undo: '撤销导入',
     undoTitle: '撤销这次导入？',
     undoBody: '将删除它新建的 {{created}} 条记录，并把它更新过的 {{updated}} 条记录恢复为原来的值。',

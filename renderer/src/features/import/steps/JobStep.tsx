@@ -174,7 +174,7 @@ export function JobStep({ jobId, onAnother }: { jobId: string; onAnother(): void
               <List size="sm" spacing={2}>
                 {data.errors.slice(0, 5).map((error) => (
                   <List.Item key={error.line}>
-                    {t('import.done.line', { line: error.line })}: {error.reason}
+                    {t('import.done.lineReason', { line: error.line, reason: error.reason })}
                   </List.Item>
                 ))}
               </List>
