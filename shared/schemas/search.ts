@@ -12,10 +12,24 @@ export const SearchInput = z
   })
   .strict();
 
+/**
+ * One piece of a result's second line, typed so a client can show it in the user's language:
+ * `enum` is a value of the API field `field` (a status, a type: clients show its label), `date` is a
+ * calendar day ("2026-12-31") or an ISO instant, `text` is shown as it is (a name, an email).
+ */
+export const SearchSubtitlePart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), value: z.string() }),
+  z.object({ kind: z.literal('enum'), field: z.string(), value: z.string() }),
+  z.object({ kind: z.literal('date'), value: z.string() }),
+]);
+export type SearchSubtitlePart = z.infer<typeof SearchSubtitlePart>;
+
 export const SearchResult = z.object({
   id: Id,
   title: z.string(),
+  /** The second line as plain text: the parts' values joined by " · " (stored values, not translated). */
   subtitle: z.string().nullable(),
+  subtitleParts: z.array(SearchSubtitlePart),
   /** The API field the query matched best (`email`, `phone`, `lastName`...), null when it matched across fields. */
   matchedField: z.string().nullable(),
   ownerId: Id,

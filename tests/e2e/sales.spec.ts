@@ -102,11 +102,24 @@ test('a lead becomes a deal that moves across the board to lost, and the sales r
   await expect(page.getByTestId('opportunity-stage')).toHaveText('Closed Lost');
   await expect(page.locator('[data-field="lostReason"]')).toContainText('Chose a cheaper competitor');
   await expect(page.getByRole('region', { name: 'Days in each stage' })).toContainText('Proposal');
+  // Days without a time read as dates in the user's language, and are picked with a date input.
+  const [year, month] = CLOSE.split('-').map(Number);
+  const closeField = page.locator('[data-field="closeDate"]');
+  await expect(closeField).toContainText(`${new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(new Date(CLOSE))} 17, ${year}`);
+  await expect(closeField).not.toContainText(CLOSE);
+  await page.getByRole('button', { name: 'Edit Engage date' }).click();
+  const engage = page.getByRole('textbox', { name: 'Engage date', exact: true });
+  await expect(engage).toHaveAttribute('type', 'date');
+  await engage.fill(`${year}-01-05`);
+  await engage.press('Enter');
+  await expect(engage).toBeHidden();
+  await expect(page.locator('[data-field="engageDate"]')).toContainText(`Jan 5, ${year}`);
   await screenshot(page, 'sales-opportunity-en');
 
   // The same screens in Simplified Chinese.
   await useLanguage(page, 'zh-CN');
   await expect(page.getByRole('heading', { name: '各阶段停留天数' })).toBeVisible();
+  await expect(closeField).toContainText(`${year}年${month}月17日`);
   await screenshot(page, 'sales-opportunity-zh');
   await page.goto('/#/pipeline');
   await expect(page.getByRole('heading', { level: 1, name: '销售看板' })).toBeVisible();

@@ -16,15 +16,20 @@ interface Created {
   id: string;
 }
 
+/** A lead and a deal found by one word, whose second lines carry a status and a date. */
+const LAMP = `Lamp${RUN}`;
+
 let seeded: Promise<{ wang: Created; jose: Created }> | undefined;
 
-/** This run's 王伟 (at a Chinese company) and José, created once through the API. */
+/** This run's 王伟 (at a Chinese company) and José, and a lead and a deal named LAMP, created once through the API. */
 function seed(request: APIRequestContext) {
   seeded ??= (async () => {
     const api = await Api.signIn(request);
     const account = await api.call<Created>('accounts.create', { name: `北京灯塔科技有限公司 ${RUN}` });
     const wang = await api.call<Created>('contacts.create', { lastName: '王', firstName: '伟', email: WANG_EMAIL, accountId: account.id });
     const jose = await api.call<Created>('contacts.create', { firstName: 'José', lastName: JOSE_LAST, email: JOSE_EMAIL, phone: `(212) 555-${DIGITS}` });
+    await api.call('leads.create', { lastName: LAMP, company: 'Lamp Works', status: 'working' });
+    await api.call('opportunities.create', { name: `${LAMP} order`, stage: 'Proposal', closeDate: '2031-03-17' });
     return { wang, jose };
   })();
   return seeded;
@@ -109,6 +114,16 @@ for (const language of ['en', 'zh-CN'] as const) {
     await page.keyboard.press('Control+k');
     await expect(dialog.getByRole('option', { name: language === 'en' ? 'New contact' : '新建联系人' })).toBeVisible();
     await screenshot(page, `search-palette-commands-${tag}-light`);
+
+    // A result's second line speaks the user's language: a status by its label, a date formatted.
+    await input.pressSequentially(LAMP);
+    const lead = dialog.getByRole('option').filter({ hasText: 'Lamp Works' });
+    await expect(lead).toContainText(language === 'en' ? 'Working' : '跟进中');
+    await expect(lead).not.toContainText('working');
+    const deal = dialog.getByRole('option').filter({ hasText: `${LAMP} order` });
+    await expect(deal).toContainText(language === 'en' ? 'Mar 17, 2031' : '2031年3月17日');
+    await expect(deal).not.toContainText('2031-03-17');
+    await input.fill('');
     await input.press('Escape');
     await shootBoth(page, `${tag}-light`);
 

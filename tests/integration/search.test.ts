@@ -75,13 +75,32 @@ describe('global search', () => {
   it('covers leads, deals and cases too', async () => {
     const acme = await call('accounts.create', { name: 'Acme Corp' });
     const lead = await call('leads.create', { firstName: 'Lena', lastName: 'Kowalski', company: 'Kowalski Bakery', email: 'lena@bakery.example' });
-    const deal = await call('opportunities.create', { name: 'Kowalski ovens', accountId: acme.id, stage: 'Prospecting' });
+    const deal = await call('opportunities.create', { name: 'Kowalski ovens', accountId: acme.id, stage: 'Prospecting', closeDate: '2031-03-17' });
     const found = await search('kowalski');
     expect(found.leads!.map((r) => r.id)).toEqual([lead.id]);
     expect(found.opportunities!.map((r) => r.id)).toEqual([deal.id]);
     expect(found.opportunities![0].subtitle).toContain('Acme Corp');
-    const support = await call('cases.create', { subject: 'Oven door broken', accountId: acme.id });
+    // Second lines come in typed parts too, so a client shows statuses and dates in its user's language.
+    expect(found.leads![0].subtitleParts).toEqual([
+      { kind: 'text', value: 'Kowalski Bakery' },
+      { kind: 'enum', field: 'status', value: 'new' },
+      { kind: 'text', value: 'lena@bakery.example' },
+    ]);
+    expect(found.opportunities![0].subtitleParts).toEqual([
+      { kind: 'text', value: 'Acme Corp' },
+      { kind: 'text', value: 'Prospecting' },
+      { kind: 'date', value: '2031-03-17' },
+    ]);
+    const support = await call('cases.create', { subject: 'Oven door broken', accountId: acme.id, priority: 'high' });
     expect((await search('oven door')).cases!.map((r) => r.id)).toEqual([support.id]);
+    expect((await search('oven door')).cases![0]).toMatchObject({
+      subtitle: 'Acme Corp · new · high',
+      subtitleParts: [
+        { kind: 'text', value: 'Acme Corp' },
+        { kind: 'enum', field: 'status', value: 'new' },
+        { kind: 'enum', field: 'priority', value: 'high' },
+      ],
+    });
     expect((await search(support.number)).cases!.map((r) => r.id)).toEqual([support.id]);
   });
 

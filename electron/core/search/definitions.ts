@@ -1,4 +1,5 @@
 import type { RecordType } from '../../../shared/schemas/records/common';
+import type { SearchSubtitlePart } from '../../../shared/schemas/search';
 import type { Db } from '../db/open';
 import type { SearchTextKind } from './text';
 
@@ -32,8 +33,8 @@ export interface SearchDef {
   display: string[];
   /** A result's title from its table row. */
   title(row: Record<string, unknown>): string;
-  /** Second lines for a page of results (may look up related rows in one query). */
-  subtitles(db: Db, rows: Record<string, unknown>[]): (string | null)[];
+  /** Second lines for a page of results, in parts (may look up related rows in one query). */
+  subtitles(db: Db, rows: Record<string, unknown>[]): SearchSubtitlePart[][];
 }
 
 const definitions = new Map<RecordType, SearchDef>();

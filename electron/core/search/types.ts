@@ -1,10 +1,21 @@
+import type { SearchSubtitlePart } from '../../../shared/schemas/search';
 import type { Db } from '../db/open';
 import { registerSearchDef } from './definitions';
 import { hasCjk } from './text';
 
 /** Search definitions of the record types: one registration each. */
 
-const joinNonEmpty = (...parts: unknown[]) => parts.filter((p) => typeof p === 'string' && p !== '').join(' · ') || null;
+/** Free text of a second line (a name, a city, an email). */
+const text = (value: unknown) => ({ kind: 'text' as const, value });
+/** A stored value of the API field `field`, which clients show by its label in the user's language. */
+const code = (field: string, value: unknown) => ({ kind: 'enum' as const, field, value });
+/** A calendar day or an ISO instant, which clients format for the user's language. */
+const date = (value: unknown) => ({ kind: 'date' as const, value });
+
+/** The parts that have a value, in order. */
+function parts(...candidates: { kind: SearchSubtitlePart['kind']; field?: string; value: unknown }[]): SearchSubtitlePart[] {
+  return candidates.filter((part): part is SearchSubtitlePart => typeof part.value === 'string' && part.value !== '');
+}
 
 /** Names by id from one table, in one query. */
 function namesById(db: Db, sql: string, ids: unknown[]): Map<string, string> {
@@ -34,7 +45,7 @@ registerSearchDef({
   ],
   display: ['industry', 'country'],
   title: (row) => String(row.name),
-  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.industry, row.city, row.country)),
+  subtitles: (_db, rows) => rows.map((row) => parts(text(row.industry), text(row.city), text(row.country))),
 });
 
 registerSearchDef({
@@ -52,7 +63,7 @@ registerSearchDef({
   title: (row) => personName(row.first_name, row.last_name),
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
-    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.title, row.email));
+    return rows.map((row) => parts(text(accounts.get(row.account_id as string)), text(row.title), text(row.email)));
   },
 });
 
@@ -63,7 +74,7 @@ registerSearchDef({
   fields: [{ field: 'subject', column: 'subject' }],
   display: ['type', 'occurred_at'],
   title: (row) => String(row.subject),
-  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.type, String(row.occurred_at ?? '').slice(0, 10))),
+  subtitles: (_db, rows) => rows.map((row) => parts(code('type', row.type), date(row.occurred_at))),
 });
 
 registerSearchDef({
@@ -79,7 +90,7 @@ registerSearchDef({
   ],
   display: ['status'],
   title: (row) => personName(row.first_name, row.last_name),
-  subtitles: (_db, rows) => rows.map((row) => joinNonEmpty(row.company, row.status, row.email)),
+  subtitles: (_db, rows) => rows.map((row) => parts(text(row.company), code('status', row.status), text(row.email))),
 });
 
 registerSearchDef({
@@ -90,7 +101,7 @@ registerSearchDef({
   title: (row) => String(row.name),
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
-    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.stage, row.close_date));
+    return rows.map((row) => parts(text(accounts.get(row.account_id as string)), text(row.stage), date(row.close_date)));
   },
 });
 
@@ -106,6 +117,6 @@ registerSearchDef({
   title: (row) => `${row.number} ${row.subject}`,
   subtitles(db, rows) {
     const accounts = namesById(db, 'SELECT id, name FROM accounts WHERE id IN (SELECT value FROM json_each(?))', rows.map((r) => r.account_id));
-    return rows.map((row) => joinNonEmpty(accounts.get(row.account_id as string), row.status, row.priority));
+    return rows.map((row) => parts(text(accounts.get(row.account_id as string)), code('status', row.status), code('priority', row.priority)));
   },
 });

@@ -1,6 +1,6 @@
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
 import { IconAdjustments, IconBox, IconPlugConnected, IconSettings, IconTimelineEvent, IconUsers, type Icon } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { APP_VERSION } from '../../../shared/version';
@@ -23,8 +23,17 @@ interface NavItemProps {
 function NavItem({ to, label, icon: ItemIcon, onNavigate, end = false }: NavItemProps) {
   const { pathname } = useLocation();
   const active = pathname === to || (!end && pathname.startsWith(`${to}/`));
+  const ref = useRef<HTMLAnchorElement>(null);
+  // A short window cuts the long Settings list: keep the current page's entry in sight, once the
+  // Settings group has finished opening (Mantine's collapse takes 200 ms) so there is room to scroll.
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => ref.current?.scrollIntoView({ block: 'nearest' }), 250);
+    return () => clearTimeout(timer);
+  }, [active]);
   return (
     <NavLink
+      ref={ref}
       component={Link}
       to={to}
       label={label}
@@ -43,7 +52,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  const inSettings = pathname.startsWith('/settings');
+  // Duplicates is listed under Settings too: open the group there, or no entry shows the page.
+  const inSettings = pathname.startsWith('/settings') || pathname.startsWith(DUPLICATES_NAV.path);
   const [settingsOpen, setSettingsOpen] = useState(inSettings);
 
   return (

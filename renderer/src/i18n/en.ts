@@ -95,7 +95,7 @@ export const en = {
   },
   home: {
     welcome: 'Welcome, {{name}}',
-    intro: 'You are signed in as {{role}}. Your dashboards and tasks will appear here.',
+    intro: 'Signed in as {{role}}. Here is what needs you next.',
   },
   placeholder: {
     comingSoon: 'Coming soon',

@@ -93,7 +93,7 @@ export const zhCN: Messages = {
   },
   home: {
     welcome: '欢迎，{{name}}',
-    intro: '您当前的角色是{{role}}。您的仪表板和任务将显示在这里。',
+    intro: '当前角色：{{role}}。以下是接下来需要您处理的事项。',
   },
   placeholder: {
     comingSoon: '即将推出',

@@ -13,6 +13,7 @@ export type Draft = string | null;
 export function toDraft(spec: FieldSpec, value: unknown): Draft {
   if (value === null || value === undefined) return spec.kind === 'enum' || spec.kind === 'user' || spec.kind === 'reference' ? null : '';
   if (spec.kind === 'datetime') return toLocalInput(String(value));
+  if (spec.kind === 'date') return String(value).slice(0, 10);
   return String(value);
 }
 
@@ -54,6 +55,9 @@ interface FieldInputProps {
   /** Keeps a select's dropdown inside a modal or popover (and lets Esc close it first). */
   withinPortal?: boolean;
 }
+
+/** Kinds typed into a browser input of their own type (the date pickers give the API's formats). */
+const INPUT_TYPES: Partial<Record<FieldSpec['kind'], string>> = { datetime: 'datetime-local', date: 'date', email: 'email', phone: 'tel' };
 
 /** The input for one field, by its kind. */
 export function FieldInput({ spec, value, onChange, error, label, ariaLabel, autoFocus, onKeyDown, withinPortal = true }: FieldInputProps) {
@@ -103,7 +107,7 @@ export function FieldInput({ spec, value, onChange, error, label, ariaLabel, aut
       return (
         <TextInput
           {...common}
-          type={spec.kind === 'datetime' ? 'datetime-local' : spec.kind === 'email' ? 'email' : spec.kind === 'phone' ? 'tel' : 'text'}
+          type={INPUT_TYPES[spec.kind] ?? 'text'}
           inputMode={spec.kind === 'int' ? 'numeric' : spec.kind === 'money' ? 'decimal' : undefined}
           value={value ?? ''}
           onChange={(event) => onChange(event.currentTarget.value)}

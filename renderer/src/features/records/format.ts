@@ -16,6 +16,13 @@ export function formatDate(iso: string | null | undefined, language: string): st
   return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
 }
 
+/** A calendar date ("2026-12-31") in the UI's language; read as a day, never shifted by the time zone. */
+export function formatDay(value: string | null | undefined, language: string): string {
+  if (!value) return '';
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
@@ -76,6 +83,8 @@ export function useFormatters() {
           return typeof raw === 'number' ? number(raw) : String(raw);
         case 'datetime':
           return formatDateTime(String(raw), language);
+        case 'date':
+          return formatDay(String(raw), language);
         case 'user':
           return users.name(String(raw)) ?? String(raw);
         default:
@@ -89,6 +98,7 @@ export function useFormatters() {
       value,
       dateTime: (iso: string | null | undefined) => formatDateTime(iso, language),
       date: (iso: string | null | undefined) => formatDate(iso, language),
+      day: (value: string | null | undefined) => formatDay(value, language),
       relative: (iso: string | null | undefined) => formatRelative(iso, language),
       userName: (id: string | null | undefined) => users.name(id),
     };

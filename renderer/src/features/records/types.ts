@@ -38,6 +38,8 @@ export type FieldKind =
   | 'money'
   | 'enum'
   | 'datetime'
+  /** A calendar day without a time ("2026-12-31"), as the API stores a close date. */
+  | 'date'
   | 'user'
   | 'reference';
 

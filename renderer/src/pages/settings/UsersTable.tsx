@@ -15,16 +15,16 @@ export function UsersTable({ users, everyone }: { users: User[]; everyone: User[
     );
   }
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('users.username')}</Table.Th>
             <Table.Th>{t('users.displayName')}</Table.Th>
-            <Table.Th w={190}>{t('users.role')}</Table.Th>
+            <Table.Th w={160}>{t('users.role')}</Table.Th>
             <Table.Th>{t('users.manager')}</Table.Th>
             <Table.Th>{t('users.status')}</Table.Th>
-            <Table.Th w={140} ta="right">
+            <Table.Th w={120} ta="right">
               {t('users.actions')}
             </Table.Th>
           </Table.Tr>

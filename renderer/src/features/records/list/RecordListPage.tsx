@@ -23,10 +23,12 @@ interface Props<R extends ApiRecord> {
   config: RecordTypeConfig<R>;
   /** The type's create form, opened by the page's "New" button. */
   renderCreate?: (opened: boolean, onClose: () => void) => ReactNode;
+  /** More of the page's own actions, in the title row before the "New" button. */
+  actions?: ReactNode;
 }
 
 /** A record type's list page: toolbar, saved views, filters, column chooser, bulk actions, virtualised table. */
-export function RecordListPage<R extends ApiRecord>({ config, renderCreate }: Props<R>) {
+export function RecordListPage<R extends ApiRecord>({ config, renderCreate, actions }: Props<R>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
@@ -94,12 +96,14 @@ export function RecordListPage<R extends ApiRecord>({ config, renderCreate }: Pr
       <PageHeader
         title={t(config.labels.plural)}
         actions={
-          renderCreate &&
-          permissions.canCreate && (
-            <Button leftSection={<IconPlus size={18} />} onClick={() => setCreateOpen(true)}>
-              {t(config.labels.create)}
-            </Button>
-          )
+          <>
+            {actions}
+            {renderCreate && permissions.canCreate && (
+              <Button leftSection={<IconPlus size={18} />} onClick={() => setCreateOpen(true)}>
+                {t(config.labels.create)}
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>

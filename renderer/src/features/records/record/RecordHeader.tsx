@@ -9,10 +9,12 @@ interface Props<R extends ApiRecord> {
   title: string;
   badges?: ReactNode;
   actions?: ReactNode;
+  /** A dimmed line under the title (a lead's job and company), above both columns of the page. */
+  subtitle?: ReactNode;
 }
 
 /** Breadcrumb back to the list, the record's name as the page title, its badges and actions. */
-export function RecordHeader<R extends ApiRecord>({ config, title, badges, actions }: Props<R>) {
+export function RecordHeader<R extends ApiRecord>({ config, title, badges, actions, subtitle }: Props<R>) {
   const { t } = useTranslation();
   return (
     <Stack gap={6} mb="lg">
@@ -37,6 +39,11 @@ export function RecordHeader<R extends ApiRecord>({ config, title, badges, actio
           </Group>
         )}
       </Group>
+      {subtitle && (
+        <Text size="sm" c="dimmed">
+          {subtitle}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -97,7 +97,7 @@ export function BoardColumnView({ column, filter, canDrag, onDropCard }: Props) 
           </Text>
         </Group>
       </Stack>
-      <ScrollArea.Autosize mah="100%" type="auto">
+      <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars="present">
         <Stack gap="xs" mih={60}>
           {cards.length === 0 && (
             <Text size="xs" c="dimmed" ta="center" py="md">

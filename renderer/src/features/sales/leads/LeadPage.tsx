@@ -65,6 +65,7 @@ function LeadView({ lead }: { lead: Lead }) {
       <RecordHeader
         config={leadsConfig}
         title={contactName(lead)}
+        subtitle={lead.company && `${lead.title ? `${lead.title}, ` : ''}${lead.company}`}
         badges={
           <>
             <Badge variant="light" size="lg" color={converted ? 'teal' : 'blue'}>
@@ -91,17 +92,7 @@ function LeadView({ lead }: { lead: Lead }) {
       {converted && <ConvertedNotice lead={lead} />}
       {!converted && <RecordDuplicateWarning type="leads" record={lead} />}
       <RecordColumns
-        main={
-          <Stack gap="lg">
-            {lead.company && (
-              <Text size="sm" c="dimmed">
-                {lead.title ? `${lead.title}, ` : ''}
-                {lead.company}
-              </Text>
-            )}
-            <DetailsCard config={leadsConfig} record={lead} fields={DETAILS} canEdit={canEdit} />
-          </Stack>
-        }
+        main={<DetailsCard config={leadsConfig} record={lead} fields={DETAILS} canEdit={canEdit} />}
         side={
           <Stack gap="lg">
             <ActivityTimeline filter={{ relatedType: 'leads', relatedId: lead.id }} relatedType="leads" relatedId={lead.id} />

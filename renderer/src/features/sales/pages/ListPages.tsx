@@ -19,22 +19,22 @@ export function LeadsPage() {
   );
 }
 
-/** The list of deals, with the way to the board above it. */
+/** The list of deals, with the way to the board beside its "New" button (as the board has the way back). */
 export function OpportunitiesPage() {
   const { t } = useTranslation();
   const pipeline = useDefaultPipeline();
   const firstStage = pipeline?.stages.find((stage) => stage.kind === 'open')?.name;
   return (
-    <>
-      <Button component={Link} to="/pipeline" variant="light" leftSection={<IconLayoutKanban size={16} />} mb="sm">
-        {t('sales.opportunities.board')}
-      </Button>
-      <RecordListPage<Opportunity>
-        config={opportunitiesConfig}
-        renderCreate={(opened, onClose) => (
-          <RecordCreateModal config={opportunitiesConfig} opened={opened} onClose={onClose} initial={firstStage ? { stage: firstStage } : undefined} />
-        )}
-      />
-    </>
+    <RecordListPage<Opportunity>
+      config={opportunitiesConfig}
+      actions={
+        <Button component={Link} to="/pipeline" variant="default" leftSection={<IconLayoutKanban size={16} />}>
+          {t('sales.opportunities.board')}
+        </Button>
+      }
+      renderCreate={(opened, onClose) => (
+        <RecordCreateModal config={opportunitiesConfig} opened={opened} onClose={onClose} initial={firstStage ? { stage: firstStage } : undefined} />
+      )}
+    />
   );
 }

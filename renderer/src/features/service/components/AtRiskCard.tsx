@@ -9,7 +9,7 @@ export function AtRiskCard() {
   const { t } = useTranslation();
   const list = useApiQuery('reports.atRisk', { limit: 10 }, { meta: { silent: true } });
   return (
-    <Paper withBorder radius="lg" p="lg" maw={720} data-testid="at-risk-card">
+    <Paper withBorder radius="lg" p="lg" data-testid="at-risk-card">
       <Group gap="xs" mb="sm">
         <IconAlertTriangle size={20} stroke={1.6} color="var(--mantine-color-red-6)" />
         <Title order={2} fz="h4">

@@ -94,7 +94,9 @@ export function CaseThread({ caseId }: { caseId: string }) {
       ) : thread.isError ? (
         <Text c="red">{thread.error.message}</Text>
       ) : thread.data.items.length === 0 ? (
-        <Text c="dimmed">{t('service.thread.empty')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('service.thread.empty')}
+        </Text>
       ) : (
         <Timeline bulletSize={26} lineWidth={2}>
           {thread.data.items.map((item) => {

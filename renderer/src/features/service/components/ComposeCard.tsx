@@ -33,6 +33,7 @@ function ReplyForm({ record }: { record: Case }) {
       {(templates.data?.items.length ?? 0) > 0 && (
         <Select
           label={t('service.reply.template')}
+          placeholder={t('service.reply.templatePlaceholder')}
           clearable
           data={templates.data!.items.map((item) => ({ value: item.id, label: item.name }))}
           value={templateId}

@@ -19,7 +19,8 @@ export function SlaBadge({ record, withDue = false }: { record: Case; withDue?: 
   const breached = record.slaState === 'breached';
   return (
     <Group gap={6} wrap="nowrap" data-testid="sla-state" data-sla={record.slaState}>
-      <Badge variant={breached ? 'filled' : 'light'} color={SLA_COLORS[record.slaState]} size="sm">
+      {/* The state is what matters: the due time gives way when the column is narrow. */}
+      <Badge variant={breached ? 'filled' : 'light'} color={SLA_COLORS[record.slaState]} size="sm" style={{ flexShrink: 0 }}>
         {t(`service.slaStates.${record.slaState}`)}
       </Badge>
       {due && (

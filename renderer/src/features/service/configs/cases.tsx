@@ -1,6 +1,7 @@
 import type { Case } from '../../../../../shared/schemas/records/cases';
 import { registerRecordType } from '../../records/registry';
 import type { FieldSpec } from '../../records/types';
+import { i18n } from '../../../i18n';
 import { SlaBadge } from '../components/SlaBadge';
 import { CASE_ORIGIN_OPTIONS, CASE_PRIORITY_OPTIONS, CASE_STATUS_OPTIONS, CASE_TYPE_OPTIONS } from './options';
 
@@ -47,10 +48,10 @@ export const casesConfig = registerRecordType<Case>({
     {
       key: 'sla',
       label: 'service.cases.fields.sla',
-      width: 210,
+      width: 280,
       sort: 'dueAt',
       render: (record) => <SlaBadge record={record} withDue />,
-      text: (record) => record.slaState,
+      text: (record) => i18n.t(`service.slaStates.${record.slaState}`),
     },
     { key: 'type', label: 'service.cases.fields.type', width: 120, field: 'type' },
     { key: 'origin', label: 'service.cases.fields.origin', width: 110, field: 'origin' },

@@ -96,6 +96,7 @@ export const serviceEn = {
     title: 'Reply to the customer',
     body: 'Message',
     template: 'Template',
+    templatePlaceholder: 'Start from an answer template (optional)',
     send: 'Send reply',
     sent: 'Reply sent.',
     templateHint: 'Leave the message empty to send the template with its placeholders filled in.',

@@ -98,6 +98,7 @@ export const serviceZhCN: typeof serviceEn = {
     title: '回复客户',
     body: '内容',
     template: '模板',
+    templatePlaceholder: '可选：从回复模板开始',
     send: '发送回复',
     sent: '回复已发送。',
     templateHint: '正文留空即发送该模板，并自动填入占位符。',

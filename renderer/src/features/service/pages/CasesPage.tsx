@@ -1,4 +1,4 @@
-import { Group, Tabs } from '@mantine/core';
+import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Case } from '../../../../../shared/schemas/records/cases';
@@ -12,34 +12,32 @@ import { casesConfig } from '../configs/cases';
 const QUEUES: readonly QueueName[] = ['mine', 'unassigned', 'overdue', 'team'];
 const CREATE_INITIAL = { type: 'question', priority: 'normal', origin: 'phone' };
 
-/** Cases: every case (the generic list) or one work queue, with the email import above. */
+/** Cases: every case (the generic list) or one work queue, chosen by the tabs above; the email import sits with the page's actions. */
 export function CasesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get('queue') ?? 'all';
   return (
     <>
-      <Group justify="space-between" align="center" mb="md" gap="md" wrap="wrap">
-        <Tabs value={tab} onChange={(value) => setParams(value && value !== 'all' ? { queue: value } : {})} variant="pills">
-          <Tabs.List aria-label={t('service.queues.label')}>
-            <Tabs.Tab value="all">{t('service.queues.all')}</Tabs.Tab>
-            {QUEUES.map((queue) => (
-              <Tabs.Tab key={queue} value={queue}>
-                {t(`service.queues.${queue}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
-        <EmailImport />
-      </Group>
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== 'all' ? { queue: value } : {})} variant="pills" mb="md">
+        <Tabs.List aria-label={t('service.queues.label')}>
+          <Tabs.Tab value="all">{t('service.queues.all')}</Tabs.Tab>
+          {QUEUES.map((queue) => (
+            <Tabs.Tab key={queue} value={queue}>
+              {t(`service.queues.${queue}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
       {tab === 'all' || !QUEUES.includes(tab as QueueName) ? (
         <RecordListPage<Case>
           config={casesConfig}
+          actions={<EmailImport />}
           renderCreate={(opened, onClose) => <RecordCreateModal config={casesConfig} opened={opened} onClose={onClose} initial={CREATE_INITIAL} />}
         />
       ) : (
         <>
-          <PageHeader title={t(`service.queues.${tab as QueueName}`)} />
+          <PageHeader title={t(`service.queues.${tab as QueueName}`)} actions={<EmailImport />} />
           <QueueTable name={tab as QueueName} />
         </>
       )}
