@@ -172,8 +172,17 @@ export const SalesReportInput = z
     from: DateOnly.optional(),
     to: DateOnly.optional(),
     pipelineId: Id.optional(),
+    /**
+     * By account: how many accounts to list, the top ones by won amount, then open amount, then
+     * deals (ties by account id); every other account is summed into `rest`. Accepted with every
+     * grouping, but only accounts are cut: owners, managers, products, months and stages are bounded
+     * by the office's users, catalogue, calendar and pipelines, where accounts run to hundreds of
+     * thousands.
+     */
+    limit: z.number().int().min(1).max(500).default(50),
   })
   .strict();
+export type SalesReportInput = z.infer<typeof SalesReportInput>;
 
 export const SalesReportRow = z.object({
   /** The owner's, manager's, product's, account's or stage's id, or the month (YYYY-MM); null for "none". */
@@ -190,10 +199,19 @@ export const SalesReportRow = z.object({
   avgDaysToClose: z.number().nullable(),
 });
 
+const SalesFigures = SalesReportRow.omit({ key: true, label: true });
+
 export const SalesReport = z.object({
   groupBy: z.enum(SALES_GROUPS),
+  /** By account: the top `limit` accounts in that order, then (key null) the deals without an account. */
   rows: z.array(SalesReportRow),
-  totals: SalesReportRow.omit({ key: true, label: true }),
+  /**
+   * By account: every account after the top `limit` summed into one row, `groups` being how many
+   * accounts it holds; null when `rows` already lists every account, and with the other groupings.
+   * `rows` plus `rest` add up to `totals`: every deal is counted once.
+   */
+  rest: SalesFigures.extend({ groups: z.number().int() }).nullable(),
+  totals: SalesFigures,
 });
 
 // Customer value -------------------------------------------------------------------------------

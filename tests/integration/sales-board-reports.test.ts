@@ -203,3 +203,184 @@ describe('pipeline board, forecast, sales reports and customer value', () => {
     await expectAppError(call('accounts.value', { id: 'nope' }), 'NOT_FOUND');
   });
 });
+
+describe('sales report by account: the top accounts and one row for the rest', () => {
+  let t: TestBackend;
+  const call = (method: string, input: unknown) => t.backend.call(t.admin, method, input) as Promise<any>;
+  const ids: Record<string, string> = {};
+  let partners = '';
+  const FIGURES = ['open', 'won', 'lost', 'openAmount', 'wonAmount'] as const;
+  const cents = (value: number) => Math.round(value * 100);
+  /** Field by field in minor units: the rows and the rest must add up to the totals exactly. */
+  const sumOf = (rows: any[]) => Object.fromEntries(FIGURES.map((f) => [f, rows.reduce((sum, row) => sum + cents(row[f]), 0)]));
+  const expectRowsAndRestMakeTotals = (report: any) => {
+    expect(sumOf([...report.rows, ...(report.rest ? [report.rest] : [])])).toEqual(sumOf([report.totals]));
+  };
+  const summary = (report: any) => report.rows.map((r: any) => [r.label, r.open, r.won, r.lost, r.openAmount, r.wonAmount]);
+
+  // Accounts ranked by won amount, then open amount, then deals, then id (the test clock stands at 2026-11-26):
+  //   Acme   won 500 + 300 (Oct), open 100           -> 1st (ties Bolt on won, more open)
+  //   Bolt   won 800 (Nov)                           -> 2nd
+  //   Cargo  won 200 (Sep), open 50, lost 70 (Sep)   -> 3rd (ties Delta on won and open, more deals)
+  //   Delta  won 200 (Sep), open 50                  -> 4th
+  //   Echo   open 1000, won 50 in the Partners pipeline (Nov) -> 5th
+  //   Fox, Golf: one open deal of 10 each            -> 6th and 7th, by id (Fox was created first)
+  //   no account: won 999 (Nov), open 5              -> never among the top accounts, its own row
+  //   Acme's won 10,000 sits in the recycle bin       -> counts nowhere
+  beforeAll(async () => {
+    t = await startTestBackend();
+    for (const name of ['Acme', 'Bolt', 'Cargo', 'Delta', 'Echo', 'Fox', 'Golf']) ids[name] = (await call('accounts.create', { name })).id;
+    partners = (
+      await call('pipelines.create', {
+        name: 'Partners',
+        stages: [
+          { name: 'Talking', kind: 'open' },
+          { name: 'Signed', kind: 'won' },
+          { name: 'Dropped', kind: 'lost' },
+        ],
+      })
+    ).id;
+    let n = 0;
+    const deal = (account: string | null, stage: string, amount: number, closeDate: string, extra: Record<string, unknown> = {}) =>
+      call('opportunities.create', {
+        name: `deal ${++n}`,
+        accountId: account && ids[account],
+        stage,
+        amount,
+        closeDate,
+        ...(stage === 'Closed Won' || stage === 'Signed' ? { engageDate: '2026-08-01' } : {}),
+        ...(stage === 'Closed Lost' ? { lostReason: 'Price' } : {}),
+        ...extra,
+      });
+    await deal('Acme', 'Closed Won', 500, '2026-10-05');
+    await deal('Acme', 'Closed Won', 300, '2026-10-20');
+    await deal('Acme', 'Proposal', 100, '2026-12-15');
+    await deal('Bolt', 'Closed Won', 800, '2026-11-02');
+    await deal('Cargo', 'Closed Won', 200, '2026-09-10');
+    await deal('Cargo', 'Proposal', 50, '2026-12-01');
+    await deal('Cargo', 'Closed Lost', 70, '2026-09-12');
+    await deal('Delta', 'Closed Won', 200, '2026-09-15');
+    await deal('Delta', 'Negotiation', 50, '2027-01-10');
+    await deal('Echo', 'Prospecting', 1000, '2027-02-01');
+    await deal('Echo', 'Signed', 50, '2026-11-20', { pipelineId: partners });
+    await deal('Fox', 'Prospecting', 10, '2026-12-20');
+    await deal('Golf', 'Prospecting', 10, '2026-12-20');
+    await deal(null, 'Closed Won', 999, '2026-11-15');
+    await deal(null, 'Prospecting', 5, '2026-12-05');
+    const binned = await deal('Acme', 'Closed Won', 10_000, '2026-11-01');
+    await call('opportunities.delete', { id: binned.id });
+  });
+  afterAll(() => t.close());
+
+  it('lists the top accounts by won amount, then open amount, then deals, then id; the deals without an account come after them', async () => {
+    const report = await call('reports.sales', { groupBy: 'account' });
+    expect(summary(report)).toEqual([
+      ['Acme', 1, 2, 0, 100, 800],
+      ['Bolt', 0, 1, 0, 0, 800],
+      ['Cargo', 1, 1, 1, 50, 200],
+      ['Delta', 1, 1, 0, 50, 200],
+      ['Echo', 1, 1, 0, 1000, 50],
+      ['Fox', 1, 0, 0, 10, 0],
+      ['Golf', 1, 0, 0, 10, 0],
+      ['No account', 1, 1, 0, 5, 999],
+    ]);
+    expect(report.rows.map((r: any) => r.key)).toEqual([...['Acme', 'Bolt', 'Cargo', 'Delta', 'Echo', 'Fox', 'Golf'].map((name) => ids[name]), null]);
+    // Every account fits in the default 50: nothing left over.
+    expect(report.rest).toBeNull();
+    expect(report.totals).toMatchObject({ open: 7, won: 7, lost: 1, openAmount: 1225, wonAmount: 3049 });
+    expectRowsAndRestMakeTotals(report);
+  });
+
+  it('sums every account after the limit into one rest row, so that the rows and the rest make the totals', async () => {
+    const report = await call('reports.sales', { groupBy: 'account', limit: 3 });
+    expect(summary(report)).toEqual([
+      ['Acme', 1, 2, 0, 100, 800],
+      ['Bolt', 0, 1, 0, 0, 800],
+      ['Cargo', 1, 1, 1, 50, 200],
+      ['No account', 1, 1, 0, 5, 999],
+    ]);
+    // Delta, Echo, Fox and Golf: 4 open deals (50 + 1000 + 10 + 10), won Delta's 200 (45 days) and Echo's 50 (111 days).
+    expect(report.rest).toEqual({ groups: 4, open: 4, won: 2, lost: 0, openAmount: 1070, wonAmount: 250, winRate: 1, avgDaysToClose: 78 });
+    expect(report.totals).toEqual({ open: 7, won: 7, lost: 1, openAmount: 1225, wonAmount: 3049, winRate: 0.875, avgDaysToClose: expect.any(Number) });
+    expectRowsAndRestMakeTotals(report);
+    // The totals are the same whatever the grouping: every deal counted once.
+    expect((await call('reports.sales', { groupBy: 'owner' })).totals).toEqual(report.totals);
+    expect((await call('reports.sales', { groupBy: 'account', limit: 1 })).rest).toMatchObject({ groups: 6, open: 5, won: 4, lost: 1 });
+  });
+
+  it('ranks and sums within a close-date period and a pipeline', async () => {
+    // September to November: Acme 800, Bolt 800, Cargo 200 + lost 70, Delta 200, Echo 50 (Partners), no account 999.
+    const autumn = await call('reports.sales', { groupBy: 'account', from: '2026-09-01', to: '2026-11-30', limit: 2 });
+    expect(summary(autumn)).toEqual([
+      ['Acme', 0, 2, 0, 0, 800],
+      ['Bolt', 0, 1, 0, 0, 800],
+      ['No account', 0, 1, 0, 0, 999],
+    ]);
+    expect(autumn.rest).toMatchObject({ groups: 3, open: 0, won: 3, lost: 1, wonAmount: 450 });
+    expect(autumn.totals).toMatchObject({ open: 0, won: 7, lost: 1, wonAmount: 3049 });
+    expectRowsAndRestMakeTotals(autumn);
+
+    const partnersOnly = await call('reports.sales', { groupBy: 'account', pipelineId: partners });
+    expect(summary(partnersOnly)).toEqual([['Echo', 0, 1, 0, 0, 50]]);
+    expect(partnersOnly.rest).toBeNull();
+    expect(partnersOnly.totals).toMatchObject({ won: 1, wonAmount: 50 });
+    const salesOnly = await call('reports.sales', { groupBy: 'account', pipelineId: (await call('pipelines.list', {})).items[0].id, limit: 4 });
+    expect(summary(salesOnly).map((row: any[]) => row[0])).toEqual(['Acme', 'Bolt', 'Cargo', 'Delta', 'No account']);
+    expect(salesOnly.rest).toMatchObject({ groups: 3, open: 3, won: 0, openAmount: 1020 });
+    expectRowsAndRestMakeTotals(salesOnly);
+
+    // Over a period holding every deal, the period's own grouping gives what the summary gives over all time.
+    for (const limit of [1, 3, 50]) {
+      const allTime = await call('reports.sales', { groupBy: 'account', limit });
+      expect(await call('reports.sales', { groupBy: 'account', limit, from: '2000-01-01', to: '2100-12-31' })).toEqual(allTime);
+    }
+  });
+
+  it('follows every write: a deal won, moved to another account, deleted, restored, and an account removed for good', async () => {
+    const before = await call('reports.sales', { groupBy: 'account', limit: 2 });
+    const golfDeal = (await call('opportunities.list', { filter: { accountId: ids.Golf } })).items[0];
+    // Golf wins 2,000: straight to the top.
+    const won = await call('opportunities.update', { id: golfDeal.id, version: golfDeal.version, patch: { stage: 'Closed Won', amount: 2000, engageDate: '2026-11-01', closeDate: '2026-11-21' } });
+    let report = await call('reports.sales', { groupBy: 'account', limit: 2 });
+    expect(summary(report)).toEqual([
+      ['Golf', 0, 1, 0, 0, 2000],
+      ['Acme', 1, 2, 0, 100, 800],
+      ['No account', 1, 1, 0, 5, 999],
+    ]);
+    expectRowsAndRestMakeTotals(report);
+    // Moved to Fox: Golf has no deal left and is no account of the report any more.
+    await call('opportunities.update', { id: golfDeal.id, version: won.version, patch: { accountId: ids.Fox } });
+    report = await call('reports.sales', { groupBy: 'account', limit: 50 });
+    expect(report.rows.map((r: any) => r.label)).toEqual(['Fox', 'Acme', 'Bolt', 'Cargo', 'Delta', 'Echo', 'No account']);
+    expect(report.rows[0]).toMatchObject({ open: 1, won: 1, openAmount: 10, wonAmount: 2000 });
+    // In the recycle bin it counts nowhere: as before, less Golf's open deal of 10.
+    await call('opportunities.delete', { id: golfDeal.id });
+    expect(await call('reports.sales', { groupBy: 'account', limit: 2 })).toEqual({
+      ...before,
+      rest: { ...before.rest, groups: 4, open: 4, openAmount: 1110 },
+      totals: { ...before.totals, open: 6, openAmount: 1215 },
+    });
+    await call('opportunities.restore', { id: golfDeal.id });
+    expect((await call('reports.sales', { groupBy: 'account', limit: 1 })).rows[0]).toMatchObject({ label: 'Fox', wonAmount: 2000 });
+
+    // Bolt removed for good: its deal stays, without an account (the foreign key clears it).
+    await call('accounts.delete', { id: ids.Bolt });
+    const entry = (await call('recycleBin.list', {})).items.find((item: any) => item.id === ids.Bolt);
+    await call('recycleBin.purge', { entryIds: [entry.entryId] });
+    report = await call('reports.sales', { groupBy: 'account', limit: 50 });
+    expect(report.rows.find((r: any) => r.key === null)).toMatchObject({ won: 2, wonAmount: 1799 });
+    expect(report.rows.map((r: any) => r.label)).not.toContain('Bolt');
+    expectRowsAndRestMakeTotals(report);
+  });
+
+  it('refuses a limit outside 1 to 500, naming the field', async () => {
+    for (const limit of [0, 501, 2.5]) {
+      const error = await expectAppError(call('reports.sales', { groupBy: 'account', limit }), 'VALIDATION');
+      expect(error.details).toEqual([expect.objectContaining({ path: 'limit' })]);
+    }
+    // Accepted with every grouping; only accounts are cut.
+    const byOwner = await call('reports.sales', { groupBy: 'owner', limit: 1 });
+    expect(byOwner.rows.length).toBeGreaterThanOrEqual(1);
+    expect(byOwner.rest).toBeNull();
+  });
+});

@@ -1,79 +1,22 @@
+import type { SalesReportInput } from '../../../../shared/schemas/sales';
 import type { Call } from '../../handler';
-import { toMajorUnits } from '../../records/mapping';
 import { pipelineOrDefault } from './pipelines';
+import { accountSales } from './sales-report-accounts';
+import { add, dealFilter, emptySums, figures, ownerStageSource, SUMS, type Part, type Sums } from './sales-report-parts';
 
-export type SalesGroup = 'owner' | 'manager' | 'product' | 'account' | 'month' | 'stage';
+type SalesGroup = SalesReportInput['groupBy'];
+/** The groupings with few enough groups to list them all (accounts are cut to the top ones). */
+type WholeGroup = Exclude<SalesGroup, 'account'>;
 
-export interface SalesReportInput {
-  groupBy: SalesGroup;
-  from?: string;
-  to?: string;
-  pipelineId?: string;
-}
-
-/** One aggregate row of the SQL below: a group and a kind of stage, with its sums. */
-interface Part {
-  key: string | null;
-  kind: 'open' | 'won' | 'lost';
-  deals: number;
-  amount: number;
-  days_sum: number;
-  days_count: number;
-}
-
-interface Filter {
-  sql: string;
-  params: unknown[];
-}
-
-/** Close-date period and pipeline, as clauses on `opportunities` (alias `o`). */
-function dealFilter(input: SalesReportInput): Filter {
-  const clauses = ['o.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (input.from) {
-    clauses.push('o.close_date >= ?');
-    params.push(input.from);
-  }
-  if (input.to) {
-    clauses.push('o.close_date <= ?');
-    params.push(input.to);
-  }
-  if (input.pipelineId) {
-    clauses.push('o.pipeline_id = ?');
-    params.push(input.pipelineId);
-  }
-  return { sql: clauses.join(' AND '), params };
-}
-
-const SUMS = `count(*) AS deals, ifnull(sum(o.amount), 0) AS amount,
-  ifnull(sum(o.days_to_close), 0) AS days_sum, count(o.days_to_close) AS days_count`;
-
-/**
- * Sums per (owner, stage). Over all time they are read from opportunity_totals (kept by triggers);
- * for a period, from the opportunities_owner_board index, which holds every column read here.
- */
-function ownerStageSource(input: SalesReportInput): Filter {
-  if (!input.from && !input.to) {
-    return input.pipelineId
-      ? { sql: 'SELECT owner_id, stage_id, deals, amount, days_sum, days_count FROM opportunity_totals WHERE deals > 0 AND pipeline_id = ?', params: [input.pipelineId] }
-      : { sql: 'SELECT owner_id, stage_id, deals, amount, days_sum, days_count FROM opportunity_totals WHERE deals > 0', params: [] };
-  }
-  const filter = dealFilter(input);
-  return {
-    sql: `SELECT o.owner_id, o.stage_id, ${SUMS} FROM opportunities o WHERE ${filter.sql} GROUP BY o.owner_id, o.pipeline_id, o.stage_id`,
-    params: filter.params,
-  };
-}
-
-function parts(call: Call, input: SalesReportInput): Part[] {
+function parts(call: Call, input: SalesReportInput, groupBy: WholeGroup): Part[] {
   const all = (sql: string, params: unknown[]) => call.db.prepare(sql).all(...params) as Part[];
   const filter = dealFilter(input);
-  switch (input.groupBy) {
+  switch (groupBy) {
     case 'owner':
     case 'manager':
     case 'stage': {
       const source = ownerStageSource(input);
-      const key = { owner: 'b.owner_id', manager: 'u.manager_id', stage: 'b.stage_id' }[input.groupBy];
+      const key = { owner: 'b.owner_id', manager: 'u.manager_id', stage: 'b.stage_id' }[groupBy];
       return all(
         `SELECT ${key} AS key, s.kind, sum(b.deals) AS deals, sum(b.amount) AS amount, sum(b.days_sum) AS days_sum, sum(b.days_count) AS days_count
          FROM (${source.sql}) b JOIN pipeline_stages s ON s.id = b.stage_id LEFT JOIN users u ON u.id = b.owner_id
@@ -81,8 +24,6 @@ function parts(call: Call, input: SalesReportInput): Part[] {
         source.params,
       );
     }
-    case 'account':
-      return all(`SELECT o.account_id AS key, o.stage_kind AS kind, ${SUMS} FROM opportunities o WHERE ${filter.sql} GROUP BY 1, 2`, filter.params);
     case 'month':
       // Per day first (in index order), then per month: no sort over every deal.
       return all(
@@ -105,41 +46,6 @@ function parts(call: Call, input: SalesReportInput): Part[] {
         filter.params,
       );
   }
-}
-
-interface Sums {
-  open: number;
-  won: number;
-  lost: number;
-  openAmount: number;
-  wonAmount: number;
-  daysSum: number;
-  daysCount: number;
-}
-
-const emptySums = (): Sums => ({ open: 0, won: 0, lost: 0, openAmount: 0, wonAmount: 0, daysSum: 0, daysCount: 0 });
-
-function add(sums: Sums, part: Part): void {
-  sums[part.kind] += part.deals;
-  if (part.kind === 'open') sums.openAmount += part.amount;
-  if (part.kind === 'won') {
-    sums.wonAmount += part.amount;
-    sums.daysSum += part.days_sum;
-    sums.daysCount += part.days_count;
-  }
-}
-
-function figures(sums: Sums) {
-  const closed = sums.won + sums.lost;
-  return {
-    open: sums.open,
-    won: sums.won,
-    lost: sums.lost,
-    openAmount: toMajorUnits(sums.openAmount),
-    wonAmount: toMajorUnits(sums.wonAmount),
-    winRate: closed === 0 ? null : sums.won / closed,
-    avgDaysToClose: sums.daysCount === 0 ? null : Math.round((sums.daysSum / sums.daysCount) * 10) / 10,
-  };
 }
 
 const NONE_LABEL: Record<SalesGroup, string> = {
@@ -188,11 +94,11 @@ function dealTotals(call: Call, input: SalesReportInput): Sums {
   return sums;
 }
 
-export function salesReport(call: Call, input: SalesReportInput) {
-  if (input.pipelineId) pipelineOrDefault(call.db, input.pipelineId);
+/** Every group of a whole grouping, named and in its order; "none" (key null) sorted like the others. */
+function wholeReport(call: Call, input: SalesReportInput, groupBy: WholeGroup) {
   const groups = new Map<string | null, Sums>();
   const totals = emptySums();
-  for (const part of parts(call, input)) {
+  for (const part of parts(call, input, groupBy)) {
     let sums = groups.get(part.key);
     if (!sums) groups.set(part.key, (sums = emptySums()));
     add(sums, part);
@@ -201,18 +107,38 @@ export function salesReport(call: Call, input: SalesReportInput) {
   const names = labels(call, input, [...groups.keys()].filter((key): key is string => key !== null));
   const rows = [...groups.entries()].map(([key, sums]) => ({
     key,
-    label: key === null ? NONE_LABEL[input.groupBy] : (names.get(key)?.label ?? key),
+    label: key === null ? NONE_LABEL[groupBy] : (names.get(key)?.label ?? key),
     order: key === null ? Number.MAX_SAFE_INTEGER : (names.get(key)?.order ?? 0),
     ...figures(sums),
   }));
   rows.sort((a, b) => {
-    if (input.groupBy === 'stage') return a.order - b.order;
-    if (input.groupBy === 'month') return a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key);
+    if (groupBy === 'stage') return a.order - b.order;
+    if (groupBy === 'month') return a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key);
     return b.wonAmount - a.wonAmount || a.label.localeCompare(b.label);
   });
   return {
-    groupBy: input.groupBy,
+    groupBy,
     rows: rows.map(({ order: _order, ...row }) => row),
-    totals: figures(input.groupBy === 'product' ? dealTotals(call, input) : totals),
+    rest: null,
+    totals: figures(groupBy === 'product' ? dealTotals(call, input) : totals),
   };
+}
+
+/** The top accounts in rank order, then the deals without an account (key null); the other accounts in `rest`. */
+function accountReport(call: Call, input: SalesReportInput) {
+  const sales = accountSales(call, input);
+  const names = labels(call, input, sales.top.map((row) => row.key));
+  const rows: ({ key: string | null; label: string } & ReturnType<typeof figures>)[] = sales.top.map(({ key, sums }) => ({ key, label: names.get(key)?.label ?? key, ...figures(sums) }));
+  if (sales.none.open + sales.none.won + sales.none.lost > 0) rows.push({ key: null, label: NONE_LABEL.account, ...figures(sales.none) });
+  return {
+    groupBy: 'account' as const,
+    rows,
+    rest: sales.rest.groups > 0 ? { groups: sales.rest.groups, ...figures(sales.rest) } : null,
+    totals: figures(sales.totals),
+  };
+}
+
+export function salesReport(call: Call, input: SalesReportInput) {
+  if (input.pipelineId) pipelineOrDefault(call.db, input.pipelineId);
+  return input.groupBy === 'account' ? accountReport(call, input) : wholeReport(call, input, input.groupBy);
 }

@@ -182,6 +182,9 @@ export const salesEn = {
     winRate: 'Win rate',
     avgDaysToClose: 'Avg. days to close',
     chart: 'Open, won and lost deals',
+    limit: 'Show',
+    topN: 'Top {{count}}',
+    otherAccounts: 'Other accounts ({{accounts}})',
   },
   loyal: {
     account: 'Account',

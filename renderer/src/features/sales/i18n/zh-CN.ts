@@ -184,6 +184,9 @@ export const salesZhCN: typeof salesEn = {
     winRate: '赢率',
     avgDaysToClose: '平均成交天数',
     chart: '进行中、赢单与输单商机数',
+    limit: '显示',
+    topN: '前 {{count}} 个',
+    otherAccounts: '其他客户（{{accounts}} 个）',
   },
   loyal: {
     account: '客户',
