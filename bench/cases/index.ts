@@ -1,9 +1,11 @@
+import { backupCases } from './backups';
 import { baselineCases } from './baseline';
 import { contactListCases } from './customers-lists';
 import { customerRecordCases } from './customers-records';
 import { duplicateCases } from './duplicates';
 import { importExportCases } from './import-export';
 import { importFloorCases } from './import-floor';
+import { recycleBinCases } from './recycle-bin';
 import { salesCases } from './sales';
 import { searchAfterImportCases, searchCases } from './search';
 import { serviceCases } from './service';
@@ -30,4 +32,8 @@ export const CASES: BenchCase[] = [
   ...importExportCases,
   ...searchAfterImportCases,
   ...importFloorCases,
+  // Housekeeping at scale: emptying the recycle bin.
+  ...recycleBinCases,
+  // Last: the restore puts back a backup and signs everyone out (the bench users sign in again).
+  ...backupCases,
 ];

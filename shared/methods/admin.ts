@@ -16,6 +16,7 @@ import {
   UpdateFeedStatus,
   UpdatePolicy,
 } from '../schemas/admin';
+import { BackupProgress } from '../schemas/backup-progress';
 import { BackupRestoreInput, BackupRestoreResult } from '../schemas/backup-restore';
 
 /** The admin console: backups, the database's health, server status, the update feed, the audit trail. */
@@ -54,6 +55,14 @@ export const adminMethods = {
     input: BackupRestoreInput,
     output: BackupRestoreResult,
     kind: 'write',
+    access: ['admin'],
+  }),
+  'backups.progress': defineMethod({
+    summary:
+      'How far the latest backup or restore is: its steps, the current one, pages or bytes copied, seconds so far. The administrator restoring may ask it while the database is closed for the swap (administrators only).',
+    input: Empty,
+    output: BackupProgress,
+    kind: 'read',
     access: ['admin'],
   }),
   'admin.verifyDatabase': defineMethod({

@@ -10,6 +10,7 @@ import {
   RecycleBinItem,
   RecycleBinListInput,
   RecycleBinPurgeInput,
+  RecycleBinPurgeStatus,
   SavedView,
   ViewSaveInput,
 } from '../schemas/workspace';
@@ -23,10 +24,18 @@ export const workspaceMethods = {
     access: 'user',
   }),
   'recycleBin.purge': defineMethod({
-    summary: 'Delete recycle-bin entries for good (administrators only).',
+    summary:
+      'Delete recycle-bin entries for good, with the activities logged against them (administrators only). Answers when all are gone; the work is done in short steps in the background, so others keep saving meanwhile, and recycleBin.purgeStatus tells how far it is.',
     input: RecycleBinPurgeInput,
     output: z.object({ purged: z.number().int() }),
     kind: 'write',
+    access: ['admin'],
+  }),
+  'recycleBin.purgeStatus': defineMethod({
+    summary: 'How far the latest emptying of the recycle bin is: records to delete and deleted so far (administrators only).',
+    input: z.object({}).strict(),
+    output: RecycleBinPurgeStatus,
+    kind: 'read',
     access: ['admin'],
   }),
   'records.bulkSetOwner': defineMethod({

@@ -27,6 +27,17 @@ export const RecycleBinPurgeInput = z
   .strict()
   .refine((input) => Boolean(input.entryIds) !== Boolean(input.all), { message: 'Give entryIds or all: true', path: ['entryIds'] });
 
+/** The latest emptying of the recycle bin on this server: idle when there was none since it started. */
+export const RecycleBinPurgeStatus = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
+  /** Recycle-bin entries (records) to delete for good, and how many are gone so far. */
+  total: z.number().int(),
+  processed: z.number().int(),
+  message: z.string().nullable(),
+  startedAt: IsoTimestamp.nullable(),
+  finishedAt: IsoTimestamp.nullable(),
+});
+
 export const BulkOwnerInput = z.object({ type: RecordTypeSchema, ids: z.array(Id).min(1).max(1000), ownerId: Id }).strict();
 export const BulkDeleteInput = z.object({ type: RecordTypeSchema, ids: z.array(Id).min(1).max(1000) }).strict();
 export const BulkResult = z.object({

@@ -32,6 +32,8 @@ test('the admin sees the trial, the seats in use, and frees a seat', async ({ pa
   await expect(page.getByTestId('info-seats')).toContainText(/\d of 3/);
   await expect(page.getByTestId('info-trial-days')).toContainText(/\d+/);
   await expect(page.getByTestId(`seat-row-${ADMIN.username}`)).toContainText('(you)');
+  // Your own seat is freed by signing out: no button offers what the server would refuse.
+  await expect(page.getByTestId(`seat-row-${ADMIN.username}`).getByRole('button')).toHaveCount(0);
 
   const ann = await signedInViaApi(request, SEAT_USERS[0]);
   await page.reload();

@@ -50,6 +50,8 @@ describe('backups.restore from the admin page', () => {
 
     await backend.dispatch(sales.ctx, 'auth.logout', {});
     const restoring = backend.dispatch(admin, 'backups.restore', { id: backup.id });
+    // The backup is verified first with the server answering; then the database is swapped.
+    while ((await backend.dispatch(admin, 'backups.progress', {})).step === 'checkBackup') await new Promise((resolve) => setTimeout(resolve, 5));
     // Made while the database is being swapped: it waits for the restored one, where no session survives.
     const during = backend.dispatch(admin, 'accounts.list', {});
     const result = await restoring;

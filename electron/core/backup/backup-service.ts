@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import { insertBackup, latestBackup, listBackups, markPruned, unprunedScheduled, type NewBackup } from './repo';
 import { backupsToPrune, DEFAULT_RETENTION } from './retention';
 import { readBackupSettings } from './settings';
+import { BackupWork } from './progress';
 import { backupFileName, takeBackup } from './take-backup';
 
 export interface BackupServiceOptions {
@@ -54,11 +55,17 @@ export class BackupService {
     return this.settings().folder ?? join(this.dataDir, 'backups');
   }
 
-  /** Takes and verifies a backup; the caller records it (inside its write transaction, when it has one). */
+  /**
+   * Takes and verifies a backup; the caller records it (inside its write transaction, when it has
+   * one). Its progress is what `backups.progress` reports meanwhile.
+   */
   async take(kind: BackupKind, file?: string): Promise<NewBackup> {
     const startedAt = this.clock.now();
     const target = file ?? freeName(join(this.folder(), backupFileName(kind, startedAt)));
-    const taken = await takeBackup(this.dbPath, target);
+    const work = new BackupWork(this.dataDir, 'backup');
+    work.step('copy');
+    const taken = await takeBackup(this.dbPath, target, { copying: work.reporter, verifying: () => work.step('verify') });
+    work.finish(taken.ok, taken.ok ? null : taken.check);
     const finishedAt = this.clock.now();
     const backup: NewBackup = {
       id: newId(),

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../handler';
 import { signedIn } from '../handler';
-import { checkDatabaseFile } from './check';
+import { checkDatabaseFileOffThread } from './check';
+import { backupProgressOf } from './progress';
 import { findBackup } from './repo';
 import { restoreFromAdminPage } from './restore-live';
 import { assertAbsoluteFolder, writeBackupSettings } from './settings';
 
 export const backupHandlers: HandlerMap<
-  'backups.list' | 'backups.run' | 'backups.verify' | 'backups.restore' | 'backups.configure' | 'admin.verifyDatabase'
+  'backups.list' | 'backups.run' | 'backups.verify' | 'backups.restore' | 'backups.progress' | 'backups.configure' | 'admin.verifyDatabase'
 > = {
   'backups.list'(call) {
     const { backups } = call.services;
@@ -34,10 +35,13 @@ export const backupHandlers: HandlerMap<
     const backup = findBackup(call.db, id);
     if (!backup) throw new AppError('NOT_FOUND', 'No such backup.');
     if (!backup.present) throw new AppError('NOT_FOUND', `The backup file ${backup.file} is no longer there.`);
-    return checkDatabaseFile(backup.file, backup.rowCounts);
+    // A minute or more for gigabytes: read off the main thread, so everyone else keeps working.
+    return checkDatabaseFileOffThread(backup.file, backup.rowCounts);
   },
 
   'backups.restore': (call, { id }) => restoreFromAdminPage(call, id),
+
+  'backups.progress': (call) => backupProgressOf(call.services.backups.dataDir),
 
   'backups.configure'(call, input) {
     const me = signedIn(call);
@@ -58,7 +62,7 @@ export const backupHandlers: HandlerMap<
   },
 
   'admin.verifyDatabase'(call) {
-    return checkDatabaseFile(call.services.backups.dbPath);
+    return checkDatabaseFileOffThread(call.services.backups.dbPath);
   },
 };
 

@@ -1,13 +1,19 @@
 import { AppError } from '../../../shared/errors';
 import type { ChangeEvent } from '../../../shared/schemas/system';
 import type { Backend } from '../backend-types';
+import type { CallContext } from '../context';
 
 /** One swap of the database files, done while the database is closed. */
 export interface DatabaseSwap<T> {
   /** Puts the new files in place. Throwing before touching the live file leaves the old database as it was. */
   swapIn(): Promise<T>;
   /** The swapped-in database would not open: put the previous one back (then it is opened again). */
-  putBack(swapped: T): void;
+  putBack(swapped: T): Promise<void>;
+  /**
+   * A call the swap answers itself while the database is closed (no session can be checked then):
+   * `{ answer }` to answer it, null to let it wait for the database like every other call.
+   */
+  answerWhileClosed?(ctx: CallContext, method: string): { answer: unknown } | null;
 }
 
 /**
@@ -32,6 +38,7 @@ export async function reopenableBackend(open: (swapper: DatabaseSwapper) => Prom
   let lastSchemaVersion = 0;
   let unsubscribe = () => {};
   let swapping: Promise<void> | null = null;
+  let answerWhileClosed: DatabaseSwap<unknown>['answerWhileClosed'] = undefined;
   /** Calls that reached the current backend and have not answered yet (the restore call among them). */
   let inFlight = 0;
 
@@ -55,7 +62,11 @@ export async function reopenableBackend(open: (swapper: DatabaseSwapper) => Prom
    * Forwards a call once no swap is running. The check and the forwarding happen in one synchronous
    * step, so a call never reaches a backend that a swap has begun to close.
    */
-  const forward = async <R>(work: (backend: Backend) => Promise<R>): Promise<R> => {
+  const forward = async <R>(work: (backend: Backend) => Promise<R>, asked?: { ctx: CallContext; method: string }): Promise<R> => {
+    if (swapping && asked) {
+      const own = answerWhileClosed?.(asked.ctx, asked.method);
+      if (own) return own.answer as R;
+    }
     while (swapping) await swapping;
     inFlight++;
     try {
@@ -74,6 +85,7 @@ export async function reopenableBackend(open: (swapper: DatabaseSwapper) => Prom
     if (swapping) throw new AppError('CONFLICT', 'A restore is already running.');
     let finished!: () => void;
     swapping = new Promise((resolve) => (finished = resolve));
+    answerWhileClosed = swap.answerWhileClosed;
     try {
       await drained();
       detach();
@@ -87,13 +99,14 @@ export async function reopenableBackend(open: (swapper: DatabaseSwapper) => Prom
       try {
         attach(await open(swapper));
       } catch (error) {
-        swap.putBack(swapped);
+        await swap.putBack(swapped);
         attach(await open(swapper));
         throw new AppError('VALIDATION', `The restored database could not be opened, so the previous one was put back: ${(error as Error).message}`);
       }
       return { swapped, schemaVersion: lastSchemaVersion };
     } finally {
       swapping = null;
+      answerWhileClosed = undefined;
       finished();
     }
   };
@@ -103,8 +116,8 @@ export async function reopenableBackend(open: (swapper: DatabaseSwapper) => Prom
   const { dbPath, dataDir } = live();
 
   return {
-    call: (ctx, method, input) => forward((backend) => backend.call(ctx, method, input)),
-    dispatch: (ctx, method, input) => forward((backend) => backend.dispatch(ctx, method, input)),
+    call: (ctx, method, input) => forward((backend) => backend.call(ctx, method, input), { ctx, method }),
+    dispatch: (ctx, method, input) => forward((backend) => backend.dispatch(ctx, method, input), { ctx, method }),
     // Synchronous callers (the change feed's re-checks) get "not signed in" while the database is swapped.
     authenticate: (token) => current?.authenticate(token) ?? null,
     onChange(listener) {

@@ -3,6 +3,7 @@ import type { BackupRestoreResult } from '../../../shared/schemas/backup-restore
 import type { Call } from '../handler';
 import { signedIn } from '../handler';
 import { seatHolders } from '../licence/seats';
+import { backupProgressOf, BackupWork } from './progress';
 import { findBackup } from './repo';
 import { assertRestorable, keepCurrentAside, putBackupInPlace, recordAside } from './restore';
 import { readyRestoredDatabase, type BackupRecordRow } from './restored-database';
@@ -27,43 +28,68 @@ function assertAloneSignedIn(call: Call, userId: string): void {
  * the backend closes, the current database is kept aside as a pre-restore backup, the backup is
  * readied (sessions ended, backup list kept, the restore in its audit log too) and put in place, and
  * the backend opens it again, migrating an older schema as at start-up.
+ *
+ * It takes minutes for a database of gigabytes: each step goes into `backups.progress`, which the
+ * restoring administrator may ask even while the database is closed (answered by the swap itself).
  */
 export async function restoreFromAdminPage(call: Call, id: string): Promise<BackupRestoreResult> {
   const me = signedIn(call);
   const { backups } = call.services;
-  if (!backups.swapDatabase) {
+  const { swapDatabase } = backups;
+  if (!swapDatabase) {
     throw new AppError('FORBIDDEN', 'Only the office server (or desktop app) that owns the database can restore it in place: use npm run admin -- restore FILE with the server stopped.');
   }
   const backup = findBackup(call.db, id);
   if (!backup) throw new AppError('NOT_FOUND', 'No such backup.');
   if (!backup.present) throw new AppError('NOT_FOUND', `The backup file ${backup.file} is no longer there.`);
   assertAloneSignedIn(call, me.id);
-  // The live database is always at the newest schema this version knows (start-up migrates it).
-  const latestSchema = call.db.pragma('user_version', { simple: true }) as number;
-  const check = assertRestorable(backup.file, latestSchema, backup.rowCounts);
-  const knownBackups = call.db.prepare('SELECT * FROM backups').all() as BackupRecordRow[];
-  const asideFolder = backups.folder();
-  const { dbPath } = backups;
-  const now = call.now;
+  const { dbPath, dataDir } = backups;
+  const work = new BackupWork(dataDir, 'restore');
+  try {
+    work.step('checkBackup');
+    // The live database is always at the newest schema this version knows (start-up migrates it).
+    const latestSchema = call.db.pragma('user_version', { simple: true }) as number;
+    const check = await assertRestorable(backup.file, latestSchema, backup.rowCounts);
+    // The check took a while with the server answering: whoever signed in meanwhile counts too.
+    assertAloneSignedIn(call, me.id);
+    const knownBackups = call.db.prepare('SELECT * FROM backups').all() as BackupRecordRow[];
+    const asideFolder = backups.folder();
+    const now = call.now;
 
-  call.write((changes) => changes.record({ table: 'backups', id: backup.id, op: 'restore' }));
-  call.logger.info('restoring a backup from the admin page', { file: backup.file, by: me.username });
-  const { swapped, schemaVersion } = await backups.swapDatabase({
-    async swapIn() {
-      const aside = await keepCurrentAside(dbPath, asideFolder, now);
-      putBackupInPlace(dbPath, backup.file, (incoming) => {
-        readyRestoredDatabase(incoming, { backupId: backup.id, userId: me.id, now, backups: knownBackups });
-        if (aside.verified) recordAside(incoming, aside.verified, now);
-      });
-      return aside;
-    },
-    putBack(aside) {
-      if (!aside.verified) {
-        throw new Error(`the restored database does not open and the previous one could not be put back; its files are in ${aside.keptAside}`);
-      }
-      putBackupInPlace(dbPath, aside.verified.file, () => {});
-    },
-  });
-  call.logger.info('backup restored', { file: backup.file, keptAside: swapped.keptAside, schemaVersion });
-  return { restored: backup, keptAside: swapped.keptAside, backupSchemaVersion: check.schemaVersion, schemaVersion };
+    call.write((changes) => changes.record({ table: 'backups', id: backup.id, op: 'restore' }));
+    call.logger.info('restoring a backup from the admin page', { file: backup.file, by: me.username });
+    const { swapped, schemaVersion } = await swapDatabase({
+      async swapIn() {
+        work.step('copyAside');
+        const aside = await keepCurrentAside(dbPath, asideFolder, now, { copying: work.reporter, verifying: () => work.step('verifyAside') });
+        work.step('copyIn');
+        await putBackupInPlace(
+          dbPath,
+          backup.file,
+          (incoming) => {
+            readyRestoredDatabase(incoming, { backupId: backup.id, userId: me.id, now, backups: knownBackups });
+            if (aside.verified) recordAside(incoming, aside.verified, now);
+          },
+          work.reporter,
+        );
+        work.step('open');
+        return aside;
+      },
+      async putBack(aside) {
+        if (!aside.verified) {
+          throw new Error(`the restored database does not open and the previous one could not be put back; its files are in ${aside.keptAside}`);
+        }
+        await putBackupInPlace(dbPath, aside.verified.file, () => {});
+      },
+      // Only the administrator restoring, by the session that asked for it, and only how far it is.
+      answerWhileClosed: (ctx, method) =>
+        method === 'backups.progress' && ctx.token !== null && ctx.token === call.ctx.token ? { answer: backupProgressOf(dataDir) } : null,
+    });
+    call.logger.info('backup restored', { file: backup.file, keptAside: swapped.keptAside, schemaVersion });
+    work.finish(true);
+    return { restored: backup, keptAside: swapped.keptAside, backupSchemaVersion: check.schemaVersion, schemaVersion };
+  } catch (error) {
+    work.finish(false, error instanceof AppError ? error.message : 'The restore failed; the server log says why.');
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { ChangeRecorder } from '../changes';
 import type { Call } from '../handler';
-import { signedIn } from '../handler';
 import { newId } from '../ids';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { DeleteBatch, RecordDef, Values } from './definition';
@@ -120,28 +119,4 @@ export function listRecycleBin(call: Call, input: BinListInput) {
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor({ s: 'deletedAt', d: 'desc', v: [last.deleted_at, last.id] }) : null,
   };
-}
-
-/** Deletes for good (administrators): the records of the chosen entries, their batches, and activities about them. */
-export function purgeRecycleBin(call: Call, entryIds: string[] | 'all', changes: ChangeRecorder): number {
-  signedIn(call);
-  const roots = (
-    entryIds === 'all'
-      ? call.db.prepare('SELECT * FROM recycle_bin WHERE is_root = 1').all()
-      : call.db.prepare('SELECT * FROM recycle_bin WHERE is_root = 1 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(entryIds))
-  ) as BinRow[];
-  let purged = 0;
-  for (const root of roots) {
-    const entries = call.db.prepare('SELECT * FROM recycle_bin WHERE batch_id = ?').all(root.batch_id) as BinRow[];
-    for (const entry of entries) {
-      const def = recordDefByTable(entry.table_name);
-      if (!def) continue;
-      call.db.prepare("DELETE FROM activities WHERE related_type = ? AND related_id = ?").run(def.type, entry.record_id);
-      call.db.prepare(`DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(entry.record_id);
-      changes.record({ table: def.table, id: entry.record_id, op: 'purge' });
-      purged++;
-    }
-    call.db.prepare('DELETE FROM recycle_bin WHERE batch_id = ?').run(root.batch_id);
-  }
-  return purged;
 }

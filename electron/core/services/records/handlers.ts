@@ -5,7 +5,8 @@ import { signedIn, type Call } from '../../handler';
 import { rowToRecord } from '../../records/mapping';
 import { recordHandlers, updateRecordById } from '../../records/handlers';
 import { recordDef } from '../../records/registry';
-import { deleteRecord, listRecycleBin, purgeRecycleBin } from '../../records/recycle-bin';
+import { deleteRecord, listRecycleBin } from '../../records/recycle-bin';
+import { purgeRecycleBin, purgeStatus } from '../../records/recycle-bin-purge';
 import { loadLive } from '../../records/repo';
 import { accountDef } from '../../records/types/accounts';
 import { activityDef } from '../../records/types/activities';
@@ -70,8 +71,12 @@ export const customerHandlers = {
     return listRecycleBin(call, input) as never;
   },
 
-  'recycleBin.purge'(call, input) {
-    return call.write((changes) => ({ purged: purgeRecycleBin(call, input.all ? 'all' : input.entryIds!, changes) }));
+  async 'recycleBin.purge'(call, input) {
+    return { purged: await purgeRecycleBin(call, input.all ? 'all' : input.entryIds!) };
+  },
+
+  'recycleBin.purgeStatus'(call) {
+    return purgeStatus(call.db);
   },
 
   'records.bulkSetOwner'(call, { type, ids, ownerId }) {
@@ -91,6 +96,7 @@ export const customerHandlers = {
   | 'activities.myWork'
   | 'recycleBin.list'
   | 'recycleBin.purge'
+  | 'recycleBin.purgeStatus'
   | 'records.bulkSetOwner'
   | 'records.bulkDelete'
   | `${'accounts' | 'contacts' | 'activities'}.${'create' | 'get' | 'update' | 'delete' | 'restore' | 'list' | 'history'}`

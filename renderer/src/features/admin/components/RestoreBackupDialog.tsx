@@ -11,7 +11,7 @@ import { setToken } from '../../../api/token-store';
 import { errorMessage } from '../../../components/notify';
 import { formatDateTime } from '../../records/format';
 import { RestoreSteps } from './RestoreSteps';
-import { WorkingNote } from './WorkingNote';
+import { BackupProgressPanel, useBackupProgress } from './BackupProgressPanel';
 
 interface SignedInPerson {
   username: string;
@@ -51,6 +51,8 @@ export function RestoreBackupDialog({ backup, folder, dataFolder, onClose }: { b
       queryClient.clear();
     },
   });
+  // Minutes for gigabytes: the steps as the server reports them (it answers this even mid-swap).
+  const progress = useBackupProgress(restore.isPending);
   const close = () => {
     if (restore.isPending) return;
     restore.reset();
@@ -82,7 +84,9 @@ export function RestoreBackupDialog({ backup, folder, dataFolder, onClose }: { b
             <List.Item>{t('admin.backups.restoreDialog.upgrade')}</List.Item>
             <List.Item>{t('admin.backups.restoreDialog.licence')}</List.Item>
           </List>
-          {restore.isPending && <WorkingNote label={t('admin.backups.restoreDialog.running')} />}
+          {restore.isPending && (
+            <BackupProgressPanel progress={progress.data?.operation === 'restore' ? progress.data : undefined} label={t('admin.backups.restoreDialog.running')} />
+          )}
           {restore.isError && (
             <Alert role="alert" color="red" variant="light" title={t('admin.backups.restoreDialog.refused')}>
               {restoreError(restore.error, t)}

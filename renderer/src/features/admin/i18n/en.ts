@@ -127,6 +127,21 @@ export const adminEn = {
     downloadLabel: 'Download the backup of {{time}}',
     restore: 'Restore…',
     restoreLabel: 'Restore the backup of {{time}}',
+    progress: {
+      elapsed: '{{time}} so far',
+      percent: '{{percent}}% done',
+      uncounted: 'Reading every page and index: this step cannot be counted ({{time}} so far; about a minute per 2 GB).',
+      runningElsewhere: 'A backup is running on the server.',
+      steps: {
+        copy: 'Copy the database, page by page (everyone keeps working)',
+        verify: 'Verify the copy (integrity check)',
+        checkBackup: 'Verify the backup before anything changes',
+        copyAside: 'Keep the current database aside: copy it',
+        verifyAside: 'Verify the copy kept aside',
+        copyIn: 'Put the backup in place',
+        open: 'Open the restored database (an older one is upgraded)',
+      },
+    },
     restoreDialog: {
       title: 'Restore the backup of {{time}}',
       intro: 'The backup is checked first, then it replaces the database everyone works in. What happens:',

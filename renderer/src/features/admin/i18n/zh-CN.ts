@@ -129,6 +129,21 @@ export const adminZhCN: typeof adminEn = {
     downloadLabel: '下载 {{time}} 的备份',
     restore: '恢复…',
     restoreLabel: '恢复 {{time}} 的备份',
+    progress: {
+      elapsed: '已用时 {{time}}',
+      percent: '已完成 {{percent}}%',
+      uncounted: '正在逐页检查全部数据和索引：此步骤无法计数（已用时 {{time}}；每 2 GB 约需一分钟）。',
+      runningElsewhere: '服务器上正在进行备份。',
+      steps: {
+        copy: '逐页复制数据库（其他人可照常工作）',
+        verify: '校验副本（完整性检查）',
+        checkBackup: '在做任何更改之前先校验备份',
+        copyAside: '保留当前数据库：复制一份',
+        verifyAside: '校验保留的副本',
+        copyIn: '将备份放回原位',
+        open: '打开恢复后的数据库（旧版本会先升级）',
+      },
+    },
     restoreDialog: {
       title: '恢复 {{time}} 的备份',
       intro: '系统会先校验该备份，然后用它替换所有人正在使用的数据库。将会发生：',

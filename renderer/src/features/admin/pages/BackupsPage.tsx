@@ -7,6 +7,7 @@ import type { Backup } from '../../../../../shared/schemas/admin';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { errorMessage } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
+import { BackupProgressPanel, useBackupProgress } from '../components/BackupProgressPanel';
 import { BackupSettingsCard } from '../components/BackupSettingsCard';
 import { BackupTable } from '../components/BackupTable';
 import { DatabaseCheckCard } from '../components/DatabaseCheckCard';
@@ -14,7 +15,6 @@ import { QueryState } from '../components/QueryState';
 import { RestoreBackupDialog } from '../components/RestoreBackupDialog';
 import { RestoreSteps } from '../components/RestoreSteps';
 import { Section } from '../components/Section';
-import { WorkingNote } from '../components/WorkingNote';
 import { formatBytes } from '../format';
 
 export function BackupsPage() {
@@ -28,6 +28,10 @@ export function BackupsPage() {
     onSettled: () => queryClient.invalidateQueries({ predicate: (query) => /^(backups|admin)\./.test(String(query.queryKey[0])) }),
   });
   const dataFolder = status.data?.dataFolder ?? '<data folder>';
+  // A backup of gigabytes takes minutes: its steps as the server reports them (a scheduled one too).
+  const progress = useBackupProgress(run.isPending);
+  const backupProgress = progress.data?.operation === 'backup' ? progress.data : undefined;
+  const backupRunning = run.isPending || backupProgress?.state === 'running';
 
   return (
     <>
@@ -41,7 +45,9 @@ export function BackupsPage() {
         }
       />
       <Stack gap="lg">
-        {run.isPending && <WorkingNote label={t('admin.backups.running')} />}
+        {backupRunning && (
+          <BackupProgressPanel progress={backupProgress} label={run.isPending ? t('admin.backups.running') : t('admin.backups.progress.runningElsewhere')} />
+        )}
         {run.isError && (
           <Alert role="alert" color="red" variant="light" title={t('errors.requestFailed')}>
             {errorMessage(run.error)}

@@ -221,17 +221,20 @@ function SeatsCard() {
                       <Table.Td>{holder.sessions}</Table.Td>
                       <Table.Td>{holder.addresses.join(', ') || t('common.none')}</Table.Td>
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          leftSection={<IconUserMinus size={16} />}
-                          aria-label={t('admin.licence.seats.releaseLabel', { name: holder.username })}
-                          loading={release.isPending && release.variables?.userId === holder.userId}
-                          onClick={() => release.mutate({ userId: holder.userId })}
-                        >
-                          {t('admin.licence.seats.release')}
-                        </Button>
+                        {/* Your own seat is given up by signing out (the server refuses to free it from here). */}
+                        {holder.userId !== me.id && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            leftSection={<IconUserMinus size={16} />}
+                            aria-label={t('admin.licence.seats.releaseLabel', { name: holder.username })}
+                            loading={release.isPending && release.variables?.userId === holder.userId}
+                            onClick={() => release.mutate({ userId: holder.userId })}
+                          >
+                            {t('admin.licence.seats.release')}
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -149,6 +149,10 @@ export const customersEn = {
     purgeConfirm: 'Delete for good',
     purged_one: '{{count}} record deleted for good.',
     purged_other: '{{count}} records deleted for good.',
+    purgeProgress: 'Deleted {{processed}} of {{total}} records for good…',
+    purgeBackground: 'This goes on in the background in short steps: everyone can keep working meanwhile.',
+    purgeRunning: 'The recycle bin is being emptied.',
+    purgeClose: 'Close',
     more: 'Show more',
   },
 };

@@ -151,6 +151,10 @@ export const customersZhCN: typeof customersEn = {
     purgeConfirm: '彻底删除',
     purged_one: '已彻底删除 {{count}} 条记录。',
     purged_other: '已彻底删除 {{count}} 条记录。',
+    purgeProgress: '已彻底删除 {{processed}} / {{total}} 条记录…',
+    purgeBackground: '删除在后台分小步进行：其他人可以照常工作。',
+    purgeRunning: '正在清空回收站。',
+    purgeClose: '关闭',
     more: '显示更多',
   },
 };

@@ -14,6 +14,7 @@ import { useFormatters } from '../../records/format';
 import { recordTypeConfig } from '../../records/registry';
 import type { RecordTypeName } from '../../records/types';
 import { usePermissions } from '../../records/users';
+import { PurgeProgress, usePurgeStatus } from './PurgeProgress';
 
 type BinItem = MethodOutput<'recycleBin.list'>['items'][number];
 const TYPES = ['all', 'accounts', 'contacts', 'activities'] as const;
@@ -36,7 +37,7 @@ function useBinLiveRefresh() {
   );
 }
 
-function BinRow({ item, isAdmin, onPurge }: { item: BinItem; isAdmin: boolean; onPurge: (item: BinItem) => void }) {
+function BinRow({ item, isAdmin, purgeBusy, onPurge }: { item: BinItem; isAdmin: boolean; purgeBusy: boolean; onPurge: (item: BinItem) => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const queryClient = useQueryClient();
@@ -94,6 +95,7 @@ function BinRow({ item, isAdmin, onPurge }: { item: BinItem; isAdmin: boolean; o
               variant="subtle"
               color="red"
               leftSection={<IconTrashX size={14} />}
+              disabled={purgeBusy}
               onClick={() => onPurge(item)}
               aria-label={t('customers.recycleBin.purgeNamed', { name: item.title })}
             >
@@ -134,7 +136,11 @@ export function RecycleBinPage() {
       void queryClient.invalidateQueries({ queryKey: ['recycleBin.list'] });
       purgeModal.close();
     },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['recycleBin.purgeStatus'] }),
   });
+  // A big bin takes a while: the server deletes in short steps and says how far it is.
+  const purgeStatus = usePurgeStatus(isAdmin, purge.isPending);
+  const purgeRunning = purge.isPending || purgeStatus.data?.state === 'running';
   const askPurge = (target: BinItem | 'all') => {
     purge.reset();
     setPurging(target);
@@ -148,12 +154,17 @@ export function RecycleBinPage() {
         description={t('customers.recycleBin.description')}
         actions={
           isAdmin && (
-            <Button color="red" variant="light" leftSection={<IconTrashX size={16} />} onClick={() => askPurge('all')} disabled={items.length === 0}>
+            <Button color="red" variant="light" leftSection={<IconTrashX size={16} />} onClick={() => askPurge('all')} disabled={items.length === 0 || purgeRunning}>
               {t('customers.recycleBin.purgeAll')}
             </Button>
           )
         }
       />
+      {purgeRunning && !purgeOpen && (
+        <Alert color="blue" variant="light" mb="md">
+          <PurgeProgress status={purgeStatus.data} />
+        </Alert>
+      )}
       <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
         <Group px="md" py="sm">
           <SegmentedControl
@@ -191,7 +202,7 @@ export function RecycleBinPage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((item) => (
-                  <BinRow key={item.entryId} item={item} isAdmin={isAdmin} onPurge={askPurge} />
+                  <BinRow key={item.entryId} item={item} isAdmin={isAdmin} purgeBusy={purgeRunning} onPurge={askPurge} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -212,17 +223,30 @@ export function RecycleBinPage() {
               {errorMessage(purge.error)}
             </Alert>
           )}
-          <Text size="sm">
-            {purging === 'all' ? t('customers.recycleBin.purgeAllBody') : t('customers.recycleBin.purgeBody', { name: purging?.title ?? '' })}
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={purgeModal.close}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={purge.isPending} onClick={() => purging && purge.mutate(purging)}>
-              {t('customers.recycleBin.purgeConfirm')}
-            </Button>
-          </Group>
+          {purge.isPending ? (
+            <>
+              <PurgeProgress status={purgeStatus.data} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={purgeModal.close}>
+                  {t('customers.recycleBin.purgeClose')}
+                </Button>
+              </Group>
+            </>
+          ) : (
+            <>
+              <Text size="sm">
+                {purging === 'all' ? t('customers.recycleBin.purgeAllBody') : t('customers.recycleBin.purgeBody', { name: purging?.title ?? '' })}
+              </Text>
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" onClick={purgeModal.close}>
+                  {t('common.cancel')}
+                </Button>
+                <Button color="red" disabled={purgeRunning} onClick={() => purging && purge.mutate(purging)}>
+                  {t('customers.recycleBin.purgeConfirm')}
+                </Button>
+              </Group>
+            </>
+          )}
         </Stack>
       </Modal>
     </>
