@@ -113,6 +113,20 @@ test('an account with contacts: log a call, complete a task, edit inline, see hi
   await expect(page.getByRole('region', { name: 'Contacts' }).getByRole('link', { name: '王伟' })).toBeVisible();
 });
 
+test('the recycle bin shows deleted leads, deals and cases under their own filter', async ({ page, request }) => {
+  const api = await Api.signIn(request);
+  const lead = await api.call<{ id: string }>('leads.create', { lastName: `Binned Lead ${RUN}`, company: 'Bin Works' });
+  await api.call('leads.delete', { id: lead.id });
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/#/recycle-bin');
+  const filter = page.getByRole('radiogroup', { name: 'Record type' });
+  await filter.getByText('Lead', { exact: true }).click();
+  await expect(page.getByTestId('bin-row').filter({ hasText: `Binned Lead ${RUN}` })).toBeVisible();
+  for (const type of ['Opportunity', 'Case']) await expect(filter.getByText(type, { exact: true })).toBeVisible();
+  await filter.getByText('Contact', { exact: true }).click();
+  await expect(page.getByTestId('bin-row').filter({ hasText: `Binned Lead ${RUN}` })).toHaveCount(0);
+});
+
 test('a contact named like markup shows as text and runs nothing', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -33,9 +33,13 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
     return (await transport.call(method, input, token)) as MethodOutput<M>;
   } catch (error) {
     const apiError = isApiError(error) ? error : new ApiError('INTERNAL', String(error));
-    if (apiError.code === 'UNAUTHENTICATED' && token && getToken() === token && (await sessionIsGone(method, token))) {
-      setToken(null);
+    // A page's calls fail together when the session ends: only the first to hear back from the
+    // server ends it here (the token is checked again after the wait). Listeners run before the
+    // token goes (they clear the query cache): the login page that the change mounts must start its
+    // own queries after any clear, or they would be cleared in flight and it would spin for good.
+    if (apiError.code === 'UNAUTHENTICATED' && token && getToken() === token && (await sessionIsGone(method, token)) && getToken() === token) {
       for (const listener of sessionEndedListeners) listener();
+      setToken(null);
     }
     throw apiError;
   }

@@ -17,7 +17,8 @@ import { usePermissions } from '../../records/users';
 import { PurgeProgress, usePurgeStatus } from './PurgeProgress';
 
 type BinItem = MethodOutput<'recycleBin.list'>['items'][number];
-const TYPES = ['all', 'accounts', 'contacts', 'activities'] as const;
+// Every record type that can be deleted lands here: each can be looked at on its own.
+const TYPES = ['all', 'accounts', 'contacts', 'leads', 'opportunities', 'cases', 'activities'] as const;
 type TypeFilter = (typeof TYPES)[number];
 
 /**
