@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '../../shared/schemas/system';
 import type { Db } from './db/open';
+import { cachedStatement } from './db/statements';
 
 export type ChangeOp = ChangeEvent['op'];
 
@@ -27,7 +28,7 @@ export class ChangeRecorder {
   private readonly insertField;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly userId: string | null,
     private readonly at: string,
   ) {
@@ -59,6 +60,20 @@ export class ChangeRecorder {
       }
     }
     this.events.push({ seq, table: change.table, id: change.id, op: change.op, userId: this.userId, at: this.at });
+  }
+
+  /**
+   * Many records of one table with the same operation (an import batch, a purge step): each gets its
+   * change-log line, in one statement, and the live feed gets one event for all of them (open lists
+   * refresh per table, not per row). No field history: use record() for updates.
+   */
+  recordMany(table: string, ids: readonly string[], op: Exclude<ChangeOp, 'update'>): void {
+    if (ids.length === 0) return;
+    const { lastInsertRowid } = cachedStatement(
+      this.db,
+      'INSERT INTO changes (table_name, record_id, op, user_id, at) SELECT ?, value, ?, ?, ? FROM json_each(?)',
+    ).run(table, op, this.userId, this.at, JSON.stringify(ids));
+    this.events.push({ seq: Number(lastInsertRowid), table, id: ids[ids.length - 1]!, op, userId: this.userId, at: this.at });
   }
 }
 

@@ -184,17 +184,8 @@ export class BatchWriter {
         JSON.stringify(journal),
       );
     }
-    if (creates.length > 0) {
-      // Every record gets its "created" entry in the change log (its history says who imported it);
-      // the live feed gets one event for the batch: open lists refresh per table, not per row.
-      const { lastInsertRowid } = statement(db, "INSERT INTO changes (table_name, record_id, op, user_id, at) SELECT ?, j.value, 'create', ?, ? FROM json_each(?) j").run(
-        table,
-        this.userId,
-        now,
-        JSON.stringify(creates.map((c) => c.id)),
-      );
-      changes.events.push({ seq: Number(lastInsertRowid), table, id: creates[creates.length - 1]!.id, op: 'create', userId: this.userId, at: now });
-    }
+    // Every record gets its "created" entry in the change log (its history says who imported it).
+    changes.recordMany(table, creates.map((c) => c.id), 'create');
     const eventsBefore = changes.events.length;
     for (const update of updates) {
       // Field history per updated record, as an edit by hand would leave.

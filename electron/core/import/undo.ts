@@ -87,9 +87,5 @@ function undoRecords(call: Call, def: RecordDef, entries: JournalEntry[], change
   const ids = JSON.stringify(gone);
   call.db.prepare('DELETE FROM recycle_bin WHERE table_name = ? AND record_id IN (SELECT value FROM json_each(?))').run(def.table, ids);
   call.db.prepare(`DELETE FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?))`).run(ids);
-  const { lastInsertRowid } = call.db
-    .prepare("INSERT INTO changes (table_name, record_id, op, user_id, at) SELECT ?, value, 'purge', ?, ? FROM json_each(?)")
-    .run(def.table, userId, now, ids);
-  // One feed event for the chunk: open lists refresh per table.
-  changes.events.push({ seq: Number(lastInsertRowid), table: def.table, id: gone[gone.length - 1]!, op: 'purge', userId, at: now });
+  changes.recordMany(def.table, gone, 'purge');
 }

@@ -165,20 +165,8 @@ function removeEntries(call: Call, entries: BinEntry[], changes: ChangeRecorder)
     if (ids.length === 0) continue;
     // One statement per table: the search index takes the whole set at once (a statement per row would flush it per row).
     cachedStatement(db, `DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(json(ids));
-    recordPurged(call, changes, table, ids);
+    changes.recordMany(table, ids, 'purge');
   }
   return removed;
 }
 
-/** A change-log line per record removed, in one statement, and one feed event per table: open lists refresh. */
-function recordPurged(call: Call, changes: ChangeRecorder, table: string, ids: string[]): void {
-  const at = call.now.toISOString();
-  const userId = call.user?.id ?? null;
-  const { lastInsertRowid } = cachedStatement(call.db, "INSERT INTO changes (table_name, record_id, op, user_id, at) SELECT ?, value, 'purge', ?, ? FROM json_each(?)").run(
-    table,
-    userId,
-    at,
-    json(ids),
-  );
-  changes.events.push({ seq: Number(lastInsertRowid), table, id: ids[ids.length - 1]!, op: 'purge', userId, at });
-}
